@@ -1,0 +1,246 @@
+//! The command-line interface (see `shared/CLI.md`): clap definitions and the commands, each a
+//! thin layer over [`crate::model`].
+//!
+//! Exit codes: 0 success; 1 the user's input or a file was wrong (one message on stderr);
+//! 2 usage error (clap's own).
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+
+use crate::model::render::{dump_text, entry_markdown, limit_row, one_line};
+use crate::model::{KnowledgeBase, Query, SearchIndex};
+use crate::platform;
+
+/// OpsDeck: search the AWS DevOps Professional reference, compare strategies and keep
+/// cheat-sheets. Without a command, opens the desktop window.
+#[derive(Debug, Parser)]
+#[command(name = "opsdeck", version, about, long_about = None)]
+pub struct Cli {
+    /// Load a knowledge pack (RON, same schema as data/) on top of the built-in knowledge
+    /// base. Repeatable.
+    #[arg(long = "pack", value_name = "FILE", global = true)]
+    pub packs: Vec<PathBuf>,
+
+    /// What to do; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fuzzy-search the knowledge base: `ID<TAB>KIND<TAB>TITLE<TAB>SCORE`, best first.
+    Search {
+        /// Words to find; `kind:service` (or feature, concept, strategy, limit) narrows by kind.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// How many hits to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry in full, as Markdown.
+    Show {
+        /// The entry's id (see `opsdeck search`).
+        id: String,
+        /// Print the entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List limits: `SERVICE<TAB>LIMIT<TAB>VALUE<TAB>NOTES_VALUE<TAB>ADJUSTABLE<TAB>SOURCE<TAB>CHECKED`.
+    Limits {
+        /// Only the limits of this service (entry id, e.g. `cloudformation`).
+        #[arg(long, value_name = "ID")]
+        service: Option<String>,
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every entry on one line: `ID<TAB>TITLE<TAB>TEXT`.
+    Dump,
+}
+
+/// Parses the arguments and runs; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version to stdout with 0 and usage errors to stderr with 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let packs = platform::read_packs(&cli.packs)?;
+    let kb = KnowledgeBase::builtin_with_packs(&packs).map_err(|e| anyhow!("{e}"))?;
+    let Some(command) = cli.command else {
+        crate::app::run(kb).map_err(|e| anyhow!("the window could not be opened: {e}"))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut out = String::new();
+    match command {
+        Command::Search { query, limit, json } => {
+            search(&kb, &query.join(" "), limit, json, &mut out)?
+        }
+        Command::Show { id, json } => show(&kb, &id, json, &mut out)?,
+        Command::Limits { service, json } => limits(&kb, service.as_deref(), json, &mut out)?,
+        Command::Dump => dump(&kb, &mut out),
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout, treating a closed pipe (`opsdeck dump | head`) as success.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("writing output"),
+        _ => Ok(()),
+    }
+}
+
+fn search(
+    kb: &KnowledgeBase,
+    text: &str,
+    limit: usize,
+    json: bool,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let query = Query::parse(text);
+    if let Some(kind) = &query.unknown_kind {
+        bail!(
+            "unknown kind {kind:?} in the query; use kind:service, kind:feature, kind:concept, kind:strategy or kind:limit"
+        );
+    }
+    if query.is_empty() && query.kind.is_none() {
+        bail!("the query is empty; give at least one word, e.g. `opsdeck search blue green`");
+    }
+    let index = SearchIndex::new(kb);
+    let hits = index.search(&query);
+    let entries = kb.entries();
+    if json {
+        let rows: Vec<_> = hits
+            .iter()
+            .take(limit)
+            .map(|h| {
+                let e = &entries[h.entry];
+                json!({"id": e.id, "kind": e.kind.as_str(), "title": e.title, "score": h.score(),
+                       "tier": format!("{:?}", h.tier).to_lowercase()})
+            })
+            .collect();
+        out.push_str(&serde_json::to_string_pretty(&rows)?);
+        out.push('\n');
+    } else {
+        for h in hits.iter().take(limit) {
+            let e = &entries[h.entry];
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\n",
+                e.id,
+                e.kind.as_str(),
+                one_line(&e.title),
+                h.score()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn show(kb: &KnowledgeBase, id: &str, json: bool, out: &mut String) -> anyhow::Result<()> {
+    let Some(entry) = kb.get(id) else {
+        let index = SearchIndex::new(kb);
+        let hits = index.search(&Query::parse(&id.replace('-', " ")));
+        let suggestions: Vec<&str> = hits
+            .iter()
+            .take(3)
+            .map(|h| kb.entries()[h.entry].id.as_str())
+            .collect();
+        if suggestions.is_empty() {
+            bail!("no entry has the id {id:?}; find ids with `opsdeck search WORDS`");
+        }
+        bail!(
+            "no entry has the id {id:?}; did you mean {}? (find ids with `opsdeck search WORDS`)",
+            suggestions.join(", ")
+        );
+    };
+    if json {
+        let limits: Vec<_> = kb.limits_of(&entry.id).into_iter().map(|l| &l.id).collect();
+        let value = json!({"entry": entry, "limits": limits});
+        out.push_str(&serde_json::to_string_pretty(&value)?);
+    } else {
+        out.push_str(&entry_markdown(kb, entry));
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn limits(
+    kb: &KnowledgeBase,
+    service: Option<&str>,
+    json: bool,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let limits = match service {
+        Some(id) => {
+            if kb.get(id).is_none() {
+                bail!(
+                    "no service has the id {id:?}; list services with `opsdeck search kind:service`"
+                );
+            }
+            kb.limits_of(id)
+        }
+        None => kb.limits(),
+    };
+    if json {
+        let rows: Vec<_> = limits
+            .iter()
+            .filter_map(|e| {
+                let f = e.limit.as_ref()?;
+                Some(json!({"id": e.id, "service": f.service, "service_title": kb.service_title(e),
+                    "limit": e.title, "value": f.value, "unit": f.unit, "notes_value": f.notes_value,
+                    "adjustable": f.adjustable.as_str(), "verdict": f.verdict.as_str(),
+                    "source": f.source.url, "checked": f.source.checked}))
+            })
+            .collect();
+        out.push_str(&serde_json::to_string_pretty(&rows)?);
+        out.push('\n');
+    } else {
+        for e in limits {
+            if let Some(row) = limit_row(kb, e) {
+                out.push_str(&row.join("\t"));
+                out.push('\n');
+            }
+        }
+    }
+    Ok(())
+}
+
+fn dump(kb: &KnowledgeBase, out: &mut String) {
+    for e in kb.entries() {
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            e.id,
+            one_line(&e.title),
+            dump_text(e)
+        ));
+    }
+}

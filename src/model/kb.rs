@@ -1,0 +1,206 @@
+//! The knowledge base at run time: the embedded data, optionally with knowledge packs on top.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::parse::{Located, parse_data_file};
+use super::schema::{AttributeDef, DataFile, Entry, Kind};
+use super::validate::{Input, validate};
+
+/// The validated knowledge base that `build.rs` embedded (postcard-encoded [`DataFile`]).
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
+
+/// Where an entry came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The data compiled into the binary.
+    BuiltIn,
+    /// A knowledge pack, by the name it was loaded under.
+    Pack(String),
+}
+
+/// Why knowledge packs could not be loaded. Every problem found is listed, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    /// The problems, in file order.
+    pub issues: Vec<Located>,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// All entries and attribute definitions, indexed by id.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    entries: Vec<Entry>,
+    origins: Vec<Origin>,
+    attributes: Vec<AttributeDef>,
+    by_id: HashMap<String, usize>,
+}
+
+impl KnowledgeBase {
+    /// Decodes the knowledge base embedded at build time.
+    pub fn builtin() -> KnowledgeBase {
+        // build.rs wrote these bytes from the same types, so decoding cannot fail unless the
+        // binary itself is corrupt; an empty knowledge base is the least surprising fallback.
+        let data: DataFile = postcard::from_bytes(EMBEDDED).unwrap_or_default();
+        KnowledgeBase::from_data(data)
+    }
+
+    /// Builds a knowledge base from already validated data (all entries built-in).
+    pub fn from_data(data: DataFile) -> KnowledgeBase {
+        let origins = vec![Origin::BuiltIn; data.entries.len()];
+        KnowledgeBase::assemble(data.entries, origins, data.attributes)
+    }
+
+    /// The built-in data with the given packs (name, RON text) merged on top.
+    ///
+    /// Packs are untrusted: each is size-capped and parsed without panicking, and the merged
+    /// result is validated as a whole. An id that a pack shares with the built-in data or with
+    /// an earlier pack is an error, never a silent overwrite.
+    pub fn builtin_with_packs(packs: &[(String, String)]) -> Result<KnowledgeBase, PackError> {
+        let base = KnowledgeBase::builtin();
+        if packs.is_empty() {
+            return Ok(base);
+        }
+        base.with_packs(packs)
+    }
+
+    /// This knowledge base with the given packs merged on top (see [`Self::builtin_with_packs`]).
+    pub fn with_packs(self, packs: &[(String, String)]) -> Result<KnowledgeBase, PackError> {
+        let mut parsed = Vec::new();
+        let mut issues = Vec::new();
+        for (name, text) in packs {
+            match parse_data_file(name, text) {
+                Ok(data) => parsed.push((name.as_str(), text.as_str(), data)),
+                Err(err) => issues.push(err),
+            }
+        }
+        if !issues.is_empty() {
+            return Err(PackError { issues });
+        }
+        let base = DataFile {
+            entries: self.entries,
+            attributes: self.attributes,
+        };
+        let mut inputs = vec![Input {
+            file: "built-in data",
+            text: None,
+            data: &base,
+        }];
+        inputs.extend(parsed.iter().map(|(file, text, data)| Input {
+            file,
+            text: Some(text),
+            data,
+        }));
+        let issues = validate(&inputs);
+        if !issues.is_empty() {
+            return Err(PackError { issues });
+        }
+        let mut entries = base.entries;
+        let mut origins = self.origins;
+        let mut attributes = base.attributes;
+        for (name, _, data) in parsed {
+            origins.extend(std::iter::repeat_n(
+                Origin::Pack(name.to_owned()),
+                data.entries.len(),
+            ));
+            entries.extend(data.entries);
+            attributes.extend(data.attributes);
+        }
+        Ok(KnowledgeBase::assemble(entries, origins, attributes))
+    }
+
+    fn assemble(entries: Vec<Entry>, origins: Vec<Origin>, attributes: Vec<AttributeDef>) -> Self {
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        KnowledgeBase {
+            entries,
+            origins,
+            attributes,
+            by_id,
+        }
+    }
+
+    /// Every entry, in data order (built-in files sorted by path, then packs).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.index_of(id).map(|i| &self.entries[i])
+    }
+
+    /// The position of the entry with this id in [`Self::entries`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Where the entry at `index` came from.
+    pub fn origin(&self, index: usize) -> Option<&Origin> {
+        self.origins.get(index)
+    }
+
+    /// The attribute definitions (rows of the compare table).
+    pub fn attributes(&self) -> &[AttributeDef] {
+        &self.attributes
+    }
+
+    /// Every limit entry, sorted by service title, then limit title.
+    pub fn limits(&self) -> Vec<&Entry> {
+        let mut limits: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Limit && e.limit.is_some())
+            .collect();
+        limits.sort_by(|a, b| {
+            let sa = self.service_title(a);
+            let sb = self.service_title(b);
+            sa.cmp(sb).then_with(|| a.title.cmp(&b.title))
+        });
+        limits
+    }
+
+    /// The limits that belong to the service (or feature) with this id.
+    pub fn limits_of(&self, service_id: &str) -> Vec<&Entry> {
+        self.limits()
+            .into_iter()
+            .filter(|e| e.limit.as_ref().is_some_and(|l| l.service == service_id))
+            .collect()
+    }
+
+    /// The title of a limit's service, or its id when the service is unknown.
+    pub fn service_title<'a>(&'a self, limit: &'a Entry) -> &'a str {
+        match &limit.limit {
+            Some(facts) => self
+                .get(&facts.service)
+                .map_or(facts.service.as_str(), |s| s.title.as_str()),
+            None => "",
+        }
+    }
+
+    /// Entries that list `id` as related but that `id` does not list back.
+    pub fn backlinks(&self, id: &str) -> Vec<&Entry> {
+        let own = self.get(id).map(|e| e.related.as_slice()).unwrap_or(&[]);
+        self.entries
+            .iter()
+            .filter(|e| e.id != id && e.related.iter().any(|r| r == id))
+            .filter(|e| !own.iter().any(|r| r == &e.id))
+            .collect()
+    }
+}

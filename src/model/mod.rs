@@ -1,0 +1,18 @@
+//! The pure heart of OpsDeck: types, loading, search, rendering. No egui, no file system.
+//!
+//! Everything the GUI shows can be produced here, so the CLI, the tests and the benchmarks
+//! reach it without a window.
+
+pub mod duration;
+pub mod kb;
+pub mod parse;
+pub mod query;
+pub mod render;
+pub mod schema;
+pub mod search;
+pub mod validate;
+
+pub use kb::{KnowledgeBase, Origin, PackError};
+pub use query::Query;
+pub use schema::{Entry, Kind};
+pub use search::{Field, FieldMatch, Hit, SearchCache, SearchIndex, Tier};

@@ -1,0 +1,372 @@
+//! The knowledge-base schema: the serde types that `data/**/*.ron` and knowledge packs use.
+//!
+//! This file is shared with `build.rs` (included by path), so it depends on nothing but `serde`
+//! and `std`. Keep it that way: build.rs validates `data/` with exactly these types.
+//!
+//! Every field is always serialized (no `skip_serializing_if`), because the embedded copy of
+//! the knowledge base is written with postcard, which is not self-describing.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One RON file of `data/` or one knowledge pack: entries plus the attribute definitions that
+/// strategies are compared on. Every list may be omitted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DataFile {
+    /// Reference entries: services, features, concepts, strategies, limits.
+    pub entries: Vec<Entry>,
+    /// Definitions of comparable attributes (rows of the compare table).
+    pub attributes: Vec<AttributeDef>,
+}
+
+/// What sort of thing an entry describes. Shown as a badge and usable as a search scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An AWS service (or a third-party tool with the same role, such as Jenkins).
+    Service,
+    /// A named feature or setting of a service: StackSets, `leader_only`, lifecycle hooks.
+    Feature,
+    /// An idea that is not a product: RTO, declarative automation, continuous delivery.
+    Concept,
+    /// A deployment or disaster-recovery strategy, with typed attributes.
+    Strategy,
+    /// A service quota or documented number.
+    Limit,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Service,
+        Kind::Feature,
+        Kind::Concept,
+        Kind::Strategy,
+        Kind::Limit,
+    ];
+
+    /// The lowercase name used in the CLI, in `kind:` query prefixes and in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Service => "service",
+            Kind::Feature => "feature",
+            Kind::Concept => "concept",
+            Kind::Strategy => "strategy",
+            Kind::Limit => "limit",
+        }
+    }
+
+    /// Parses the lowercase name (also accepts the plural).
+    pub fn parse(text: &str) -> Option<Kind> {
+        let text = text.trim().to_ascii_lowercase();
+        let text = text.strip_suffix('s').unwrap_or(&text);
+        Kind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// The six domains of the AWS Certified DevOps Engineer – Professional exam (DOP-C02).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Domain {
+    /// Domain 1: SDLC Automation.
+    Sdlc,
+    /// Domain 2: Configuration Management and Infrastructure as Code.
+    ConfigIac,
+    /// Domain 3: Resilient Cloud Solutions.
+    Resilience,
+    /// Domain 4: Monitoring and Logging.
+    Monitoring,
+    /// Domain 5: Incident and Event Response.
+    Incident,
+    /// Domain 6: Security and Compliance.
+    Security,
+}
+
+impl Domain {
+    /// Every domain, in exam order.
+    pub const ALL: [Domain; 6] = [
+        Domain::Sdlc,
+        Domain::ConfigIac,
+        Domain::Resilience,
+        Domain::Monitoring,
+        Domain::Incident,
+        Domain::Security,
+    ];
+
+    /// The exam's name for the domain.
+    pub fn title(self) -> &'static str {
+        match self {
+            Domain::Sdlc => "SDLC Automation",
+            Domain::ConfigIac => "Configuration Management and IaC",
+            Domain::Resilience => "Resilient Cloud Solutions",
+            Domain::Monitoring => "Monitoring and Logging",
+            Domain::Incident => "Incident and Event Response",
+            Domain::Security => "Security and Compliance",
+        }
+    }
+
+    /// The domain's number in the exam guide (1–6).
+    pub fn number(self) -> u8 {
+        Domain::ALL.iter().position(|d| *d == self).unwrap_or(0) as u8 + 1
+    }
+}
+
+/// Whether a service can still be used.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    /// Generally available.
+    #[default]
+    Active,
+    /// Existing customers keep using it; new customers cannot start.
+    ClosedToNew,
+    /// End of life: no longer usable.
+    Retired,
+}
+
+impl Lifecycle {
+    /// A short label for badges and the CLI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::ClosedToNew => "closed to new customers",
+            Lifecycle::Retired => "retired",
+        }
+    }
+}
+
+/// The lifecycle status of a service or feature that is no longer simply available.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// Active, closed to new customers, or retired.
+    pub state: Lifecycle,
+    /// When it took effect: `YYYY-MM-DD` or `YYYY-MM`; `None` when no date could be verified.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// What happened and what to use instead, in one or two sentences.
+    pub note: String,
+    /// Entry ids of what replaced it.
+    #[serde(default)]
+    pub replaced_by: Vec<String>,
+    /// Where the status was read.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// A public document that backs an entry or a limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Where it can be read: an `https://` URL.
+    pub url: String,
+    /// A short human name for the link, e.g. "CloudFormation quotas".
+    #[serde(default)]
+    pub title: String,
+    /// When the fact was last checked against this source: `YYYY-MM` or `YYYY-MM-DD`.
+    /// `None` when the page is a pointer for further reading and was not checked.
+    #[serde(default)]
+    pub checked: Option<String>,
+}
+
+/// Whether AWS raises a quota on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adjustable {
+    /// Can be raised through Service Quotas or a support case.
+    Yes,
+    /// Fixed.
+    No,
+    /// The source does not say, or it does not apply (e.g. a fixed protocol value).
+    Unknown,
+}
+
+impl Adjustable {
+    /// `yes`, `no` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Adjustable::Yes => "yes",
+            Adjustable::No => "no",
+            Adjustable::Unknown => "unknown",
+        }
+    }
+}
+
+/// How the current value relates to what the study notes said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The notes are still right.
+    Same,
+    /// AWS has changed the value; `notes_value` keeps the old one.
+    Changed,
+    /// Not in the notes; added from current documentation.
+    New,
+    /// Only the notes' value is known and it could not be checked: shown as "not verified".
+    Unverified,
+}
+
+impl Verdict {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Same => "same",
+            Verdict::Changed => "changed",
+            Verdict::New => "new",
+            Verdict::Unverified => "unverified",
+        }
+    }
+}
+
+/// The structured facts of a `limit` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitFacts {
+    /// Entry id of the service the limit belongs to.
+    pub service: String,
+    /// The current value as it is written, e.g. `2,000` or `1 MB/s or 1,000 records/s`.
+    pub value: String,
+    /// Unit or scope of the value, e.g. `stacks per account per Region`; may be empty when the
+    /// value already carries its unit.
+    #[serde(default)]
+    pub unit: String,
+    /// What the study notes said, where that differs from `value`.
+    #[serde(default)]
+    pub notes_value: Option<String>,
+    /// Whether the quota can be raised.
+    pub adjustable: Adjustable,
+    /// Same, changed, new or unverified.
+    pub verdict: Verdict,
+    /// Where the current value was read, with the date it was checked.
+    pub source: Source,
+}
+
+/// One comparable attribute (a row of the compare table and a term the wizards use).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeDef {
+    /// Stable kebab-case key, e.g. `downtime`.
+    pub key: String,
+    /// Row label, e.g. "Downtime".
+    pub label: String,
+    /// What the attribute means, shown as help.
+    #[serde(default)]
+    pub help: String,
+    /// The strategy families the attribute applies to (`deployment`, `dr`).
+    pub families: Vec<String>,
+    /// How values are typed and ranked.
+    pub scale: Scale,
+}
+
+/// How the values of an attribute are typed and which is best.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scale {
+    /// Ordered levels, listed best first when `ranked` is true.
+    Levels {
+        /// The allowed levels, in order.
+        levels: Vec<Level>,
+        /// Whether the order means better-to-worse (so the compare view can mark the best).
+        ranked: bool,
+    },
+    /// Yes or no; `best` is the preferred answer when there is one.
+    Flag {
+        /// The better answer, if either is better.
+        best: Option<bool>,
+    },
+    /// A span of time (e.g. an RTO band); shorter is better.
+    Duration,
+    /// Supported or not, with how (e.g. the Elastic Beanstalk policy name); supported is better.
+    Support,
+    /// Free text, not ranked.
+    Text,
+}
+
+/// One level of a [`Scale::Levels`] attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Stable kebab-case id used in entries and wizard rules.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+}
+
+/// The value of one attribute on one strategy entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttrValue {
+    /// A level id of a [`Scale::Levels`] attribute.
+    Level(String),
+    /// A yes/no answer.
+    Flag(bool),
+    /// A span of time from `min` to `max`, written as durations (`0`, `30s`, `15m`, `4h`, `1d`).
+    Duration {
+        /// The shortest typical value.
+        min: String,
+        /// The longest typical value.
+        max: String,
+    },
+    /// Supported (with how) or not (with why).
+    Supported(String),
+    /// Not supported, with the reason.
+    Unsupported(String),
+    /// Free text.
+    Text(String),
+}
+
+/// One reference entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable kebab-case id, unique across the knowledge base and all packs.
+    pub id: String,
+    /// What sort of thing this is.
+    pub kind: Kind,
+    /// Display title, e.g. "AWS CloudFormation".
+    pub title: String,
+    /// Other names people type: acronyms (`CFN`), short names, old names, setting names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Free keywords for search and grouping.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Exam domains the entry belongs to (may be empty for services outside the exam's scope).
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    /// One line a student can repeat in the exam.
+    pub summary: String,
+    /// Precise key points, light Markdown (`**bold**`, `` `code` ``, `*italic*`).
+    #[serde(default)]
+    pub points: Vec<String>,
+    /// Exam tips: what the exam likes to test about this.
+    #[serde(default)]
+    pub tips: Vec<String>,
+    /// Ids of related entries.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Sources backing the entry.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Lifecycle status; `None` means active.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// For `limit` entries: the structured facts.
+    #[serde(default)]
+    pub limit: Option<LimitFacts>,
+    /// For `strategy` entries: the family (`deployment` or `dr`).
+    #[serde(default)]
+    pub family: Option<String>,
+    /// For `strategy` entries: attribute values keyed by [`AttributeDef::key`].
+    #[serde(default)]
+    pub attrs: BTreeMap<String, AttrValue>,
+}
+
+impl Entry {
+    /// The lifecycle state (active when no status is recorded).
+    pub fn lifecycle(&self) -> Lifecycle {
+        self.status.as_ref().map_or(Lifecycle::Active, |s| s.state)
+    }
+}

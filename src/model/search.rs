@@ -1,0 +1,619 @@
+//! The fuzzy search engine behind the search box and `opsdeck search`.
+//!
+//! Ranking, best first:
+//! 1. **exact**: the query equals the entry's title, an alias or its id (punctuation ignored);
+//! 2. **prefix**: the title, an alias or the id starts with the query;
+//! 3. **title**: every word matches the title fuzzily;
+//! 4. **names**: every word matches the title, aliases, tags or id;
+//! 5. **body**: every word matches somewhere (summary, key points, tips, limit values).
+//!
+//! Within a tier the skim score decides, then the shorter title, then title order, then id, so
+//! results are deterministic. Words of five letters or more also match a word of the entry that
+//! is one edit away (a letter wrong, missing, extra, or two swapped): `cloudfromation`.
+//!
+//! The index is built once per knowledge base. [`SearchCache`] lets typing one more character
+//! search only the previous results. Match positions, for highlighting, are computed on demand
+//! for the rows on screen ([`SearchIndex::highlights`]).
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::kb::KnowledgeBase;
+use super::query::{Query, fold, fold_char, normalize, typo_eligible};
+use super::schema::{Entry, Kind};
+
+/// How well an entry matched, best (lowest) first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// The query is the title, an alias or the id.
+    Exact = 0,
+    /// The title, an alias or the id starts with the query.
+    Prefix = 1,
+    /// Every word is in the title.
+    Title = 2,
+    /// Every word is in the title, aliases, tags or id.
+    Names = 3,
+    /// Some word is only in the body text.
+    Body = 4,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`KnowledgeBase::entries`].
+    pub entry: usize,
+    /// The tier the entry matched in.
+    pub tier: Tier,
+    /// The fuzzy score within the tier (higher is better).
+    pub fuzzy: i64,
+}
+
+impl Hit {
+    /// One number that orders hits like the ranking does (higher is better); shown by the CLI.
+    pub fn score(&self) -> i64 {
+        (4 - self.tier as i64) * 100_000 + self.fuzzy.clamp(0, 99_999)
+    }
+}
+
+/// A part of an entry that can be matched and highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The entry's id.
+    Id,
+    /// The title.
+    Title,
+    /// The alias at this index.
+    Alias(usize),
+    /// The tag at this index.
+    Tag(usize),
+    /// The one-line summary.
+    Summary,
+    /// The key point at this index.
+    Point(usize),
+    /// The exam tip at this index.
+    Tip(usize),
+    /// A limit's current value.
+    LimitValue,
+    /// A limit's unit.
+    LimitUnit,
+    /// The value the notes gave for a limit.
+    LimitNotes,
+}
+
+impl Field {
+    /// The text of this field in `entry`, if it has one.
+    pub fn text(self, entry: &Entry) -> Option<&str> {
+        let limit = entry.limit.as_ref();
+        match self {
+            Field::Id => Some(&entry.id),
+            Field::Title => Some(&entry.title),
+            Field::Alias(i) => entry.aliases.get(i).map(String::as_str),
+            Field::Tag(i) => entry.tags.get(i).map(String::as_str),
+            Field::Summary => Some(&entry.summary),
+            Field::Point(i) => entry.points.get(i).map(String::as_str),
+            Field::Tip(i) => entry.tips.get(i).map(String::as_str),
+            Field::LimitValue => limit.map(|l| l.value.as_str()),
+            Field::LimitUnit => limit.map(|l| l.unit.as_str()),
+            Field::LimitNotes => limit.and_then(|l| l.notes_value.as_deref()),
+        }
+    }
+
+    /// Every field of `entry` that has text, names first, then body.
+    pub fn all(entry: &Entry) -> Vec<Field> {
+        let mut fields = vec![Field::Title];
+        fields.extend((0..entry.aliases.len()).map(Field::Alias));
+        fields.extend((0..entry.tags.len()).map(Field::Tag));
+        fields.push(Field::Id);
+        fields.push(Field::Summary);
+        fields.extend((0..entry.points.len()).map(Field::Point));
+        fields.extend((0..entry.tips.len()).map(Field::Tip));
+        if let Some(limit) = &entry.limit {
+            fields.push(Field::LimitValue);
+            fields.push(Field::LimitUnit);
+            if limit.notes_value.is_some() {
+                fields.push(Field::LimitNotes);
+            }
+        }
+        fields
+    }
+
+    /// Whether the field counts as a name (title, alias, tag, id) rather than body text.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            Field::Id | Field::Title | Field::Alias(_) | Field::Tag(_)
+        )
+    }
+}
+
+/// Matched character positions (char indices, not bytes) in one field, for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    /// The field.
+    pub field: Field,
+    /// Sorted, de-duplicated char indices into the field's text.
+    pub positions: Vec<usize>,
+}
+
+/// Remembers the previous query and its matches so that a narrowing query (one more
+/// character) searches only those.
+#[derive(Debug, Clone, Default)]
+pub struct SearchCache {
+    previous: Option<(Query, Vec<u32>)>,
+    /// How many entries the last search examined (for tests and benchmarks).
+    pub last_examined: usize,
+}
+
+/// Prepared, case-folded text of one entry.
+struct Doc {
+    kind: Kind,
+    /// Normalized title, aliases and id, for exact and prefix comparisons.
+    names_normalized: Vec<String>,
+    title: String,
+    title_mask: u64,
+    /// Folded aliases, tags and id.
+    names: Vec<String>,
+    names_mask: u64,
+    /// Folded body fields joined by newlines.
+    body: String,
+    mask: u64,
+    /// Position of the title in alphabetical order (for cheap deterministic ties).
+    title_rank: u32,
+    title_chars: u32,
+}
+
+/// Where a vocabulary word occurs: the entry and whether in a name field.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    doc: u32,
+    in_name: bool,
+    in_title: bool,
+}
+
+/// The search index over one knowledge base.
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    /// Every distinct word (folded) of the knowledge base, as chars, with where it occurs.
+    vocab: Vec<(Vec<char>, Vec<Posting>)>,
+    matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.docs.len())
+            .field("vocab", &self.vocab.len())
+            .finish()
+    }
+}
+
+/// How one query word matched one entry.
+#[derive(Debug, Clone, Copy)]
+struct WordMatch {
+    tier: Tier,
+    score: i64,
+}
+
+/// Score given to a word that matched only through one-edit typo tolerance.
+const TYPO_SCORE: i64 = 5;
+/// Score given to a word found as a substring of body text.
+const BODY_SCORE: i64 = 10;
+
+impl SearchIndex {
+    /// Builds the index. Costs a pass over all text; do it once per knowledge base.
+    pub fn new(kb: &KnowledgeBase) -> SearchIndex {
+        let entries = kb.entries();
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by(|&a, &b| {
+            fold(&entries[a].title)
+                .cmp(&fold(&entries[b].title))
+                .then_with(|| entries[a].id.cmp(&entries[b].id))
+        });
+        let mut title_rank = vec![0u32; entries.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            title_rank[i] = rank as u32;
+        }
+
+        let mut vocab_ids: HashMap<String, usize> = HashMap::new();
+        let mut vocab: Vec<(Vec<char>, Vec<Posting>)> = Vec::new();
+        let mut docs = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let title = fold(&entry.title);
+            let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
+            names.extend(entry.tags.iter().map(|t| fold(t)));
+            names.push(entry.id.clone());
+            let mut names_normalized = vec![normalize(&entry.title), normalize(&entry.id)];
+            names_normalized.extend(entry.aliases.iter().map(|a| normalize(a)));
+
+            let mut body = String::new();
+            for field in Field::all(entry).into_iter().filter(|f| !f.is_name()) {
+                if let Some(text) = field.text(entry) {
+                    body.push_str(&fold(text));
+                    body.push('\n');
+                }
+            }
+
+            for (text, in_name, in_title) in std::iter::once((title.as_str(), true, true))
+                .chain(names.iter().map(|n| (n.as_str(), true, false)))
+                .chain(std::iter::once((body.as_str(), false, false)))
+            {
+                for token in tokens(text) {
+                    let slot = *vocab_ids.entry(token.to_owned()).or_insert_with(|| {
+                        vocab.push((token.chars().collect(), Vec::new()));
+                        vocab.len() - 1
+                    });
+                    let postings = &mut vocab[slot].1;
+                    match postings.last_mut() {
+                        Some(last) if last.doc == i as u32 => {
+                            last.in_name |= in_name;
+                            last.in_title |= in_title;
+                        }
+                        _ => postings.push(Posting {
+                            doc: i as u32,
+                            in_name,
+                            in_title,
+                        }),
+                    }
+                }
+            }
+
+            let names_mask = names.iter().fold(0, |m, n| m | char_mask(n));
+            let title_mask = char_mask(&title);
+            docs.push(Doc {
+                kind: entry.kind,
+                names_normalized,
+                title_chars: entry.title.chars().count() as u32,
+                mask: title_mask | names_mask | char_mask(&body),
+                title,
+                title_mask,
+                names,
+                names_mask,
+                body,
+                title_rank: title_rank[i],
+            });
+        }
+        SearchIndex {
+            docs,
+            vocab,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// Number of indexed entries.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Searches every entry. An empty query lists every entry (of the scoped kind) by title.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.search_in(query, None)
+    }
+
+    /// Like [`Self::search`], reusing the previous results when the query only narrowed.
+    pub fn search_cached(&self, query: &Query, cache: &mut SearchCache) -> Vec<Hit> {
+        let candidates = match &cache.previous {
+            Some((prev, matched))
+                if !query.is_empty() && !prev.is_empty() && query.narrows(prev) =>
+            {
+                Some(matched.as_slice())
+            }
+            _ => None,
+        };
+        cache.last_examined = candidates.map_or(self.docs.len(), <[u32]>::len);
+        let hits = self.search_in(query, candidates);
+        let mut matched: Vec<u32> = hits.iter().map(|h| h.entry as u32).collect();
+        matched.sort_unstable();
+        cache.previous = Some((query.clone(), matched));
+        hits
+    }
+
+    fn search_in(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
+        let in_scope = |d: &Doc| query.kind.is_none_or(|k| d.kind == k);
+        let mut hits: Vec<Hit> = Vec::new();
+        if query.is_empty() {
+            hits.extend(
+                self.docs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| in_scope(d))
+                    .map(|(i, _)| Hit {
+                        entry: i,
+                        tier: Tier::Names,
+                        fuzzy: 0,
+                    }),
+            );
+            hits.sort_unstable_by_key(|h| self.docs[h.entry].title_rank);
+            return hits;
+        }
+
+        let words: Vec<PreparedWord> = query
+            .words
+            .iter()
+            .map(|w| PreparedWord::new(w, self))
+            .collect();
+        let whole = query.normalized();
+
+        let mut consider = |i: usize| {
+            let doc = &self.docs[i];
+            if !in_scope(doc) {
+                return;
+            }
+            let mut tier = Tier::Exact;
+            let mut total = 0i64;
+            for word in &words {
+                match self.match_word(word, doc, i as u32) {
+                    Some(m) => {
+                        tier = tier.max(m.tier);
+                        total += m.score;
+                    }
+                    None => return,
+                }
+            }
+            // The exact and prefix tiers look at the whole query at once.
+            if doc.names_normalized.iter().any(|n| *n == whole) {
+                tier = Tier::Exact;
+            } else if doc.names_normalized.iter().any(|n| n.starts_with(&whole)) {
+                tier = Tier::Prefix;
+            }
+            hits.push(Hit {
+                entry: i,
+                tier,
+                fuzzy: total,
+            });
+        };
+        match candidates {
+            Some(list) => list.iter().for_each(|&i| consider(i as usize)),
+            None => (0..self.docs.len()).for_each(&mut consider),
+        }
+        hits.sort_unstable_by_key(|h| {
+            let doc = &self.docs[h.entry];
+            (h.tier, -h.fuzzy, doc.title_chars, doc.title_rank)
+        });
+        hits
+    }
+
+    /// The best way one word matches one entry, or `None`.
+    fn match_word(&self, word: &PreparedWord, doc: &Doc, doc_index: u32) -> Option<WordMatch> {
+        let typo = word.typo_hit(doc_index);
+        if word.mask & doc.mask != word.mask {
+            // Some letter of the word occurs nowhere in the entry: only a typo can match.
+            return typo;
+        }
+        if word.mask & doc.title_mask == word.mask
+            && let Some(score) = self.matcher.fuzzy_match(&doc.title, &word.text)
+        {
+            return Some(WordMatch {
+                tier: Tier::Title,
+                score: score.max(1),
+            });
+        }
+        if let Some(m) = typo.filter(|t| t.tier == Tier::Title) {
+            return Some(m);
+        }
+        if word.mask & doc.names_mask == word.mask
+            && let Some(score) = doc
+                .names
+                .iter()
+                .filter_map(|n| self.matcher.fuzzy_match(n, &word.text))
+                .max()
+        {
+            return Some(WordMatch {
+                tier: Tier::Names,
+                score: score.max(1),
+            });
+        }
+        if let Some(m) = typo.filter(|t| t.tier == Tier::Names) {
+            return Some(m);
+        }
+        if doc.body.contains(word.text.as_str()) {
+            return Some(WordMatch {
+                tier: Tier::Body,
+                score: BODY_SCORE,
+            });
+        }
+        typo
+    }
+
+    /// Where each query word matches in `entry`, per field, for highlighting the rows on
+    /// screen. Positions are char indices into [`Field::text`], never byte offsets.
+    pub fn highlights(&self, query: &Query, entry: &Entry) -> Vec<FieldMatch> {
+        let mut out: Vec<FieldMatch> = Vec::new();
+        let mut add = |field: Field, positions: Vec<usize>| {
+            if positions.is_empty() {
+                return;
+            }
+            match out.iter_mut().find(|m| m.field == field) {
+                Some(existing) => {
+                    existing.positions.extend(positions);
+                    existing.positions.sort_unstable();
+                    existing.positions.dedup();
+                }
+                None => out.push(FieldMatch { field, positions }),
+            }
+        };
+        for word in &query.words {
+            let prepared = PreparedWord::new(word, self);
+            let chars: Vec<char> = word.chars().collect();
+            // Names: fuzzy positions where the word matched fuzzily.
+            let mut matched_name = false;
+            for field in Field::all(entry).into_iter().filter(|f| f.is_name()) {
+                let Some(text) = field.text(entry) else {
+                    continue;
+                };
+                if let Some((_, positions)) = self.matcher.fuzzy_indices(text, word) {
+                    add(field, positions);
+                    matched_name = true;
+                    if field == Field::Title {
+                        break;
+                    }
+                }
+            }
+            for field in Field::all(entry) {
+                let Some(text) = field.text(entry) else {
+                    continue;
+                };
+                let folded: Vec<char> = text.chars().map(fold_char).collect();
+                if !field.is_name() {
+                    add(field, substring_positions(&folded, &chars));
+                }
+                if !matched_name && prepared.typo {
+                    add(field, typo_positions(&folded, &prepared));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A query word with what is computed once per search.
+struct PreparedWord {
+    text: String,
+    mask: u64,
+    chars: Vec<char>,
+    /// Whether the word is long enough for typo tolerance.
+    typo: bool,
+    /// For such words: the entries containing a word one edit away, with the best tier.
+    typo_docs: HashMap<u32, Tier>,
+}
+
+impl PreparedWord {
+    fn new(word: &str, index: &SearchIndex) -> PreparedWord {
+        let chars: Vec<char> = word.chars().collect();
+        let typo = typo_eligible(word) && chars.iter().all(|c| is_token_char(*c));
+        let mut typo_docs: HashMap<u32, Tier> = HashMap::new();
+        if typo {
+            for (token, postings) in &index.vocab {
+                if token.len() + 1 < chars.len() || !typo_prefix_match(&chars, token) {
+                    continue;
+                }
+                for p in postings {
+                    let tier = if p.in_title {
+                        Tier::Title
+                    } else if p.in_name {
+                        Tier::Names
+                    } else {
+                        Tier::Body
+                    };
+                    typo_docs
+                        .entry(p.doc)
+                        .and_modify(|t| *t = (*t).min(tier))
+                        .or_insert(tier);
+                }
+            }
+        }
+        PreparedWord {
+            text: word.to_owned(),
+            mask: char_mask(word),
+            chars,
+            typo,
+            typo_docs,
+        }
+    }
+
+    fn typo_hit(&self, doc: u32) -> Option<WordMatch> {
+        self.typo_docs.get(&doc).map(|&tier| WordMatch {
+            tier,
+            score: TYPO_SCORE,
+        })
+    }
+}
+
+/// Whether the word is one edit (substitution, insertion, deletion or adjacent swap) from
+/// the token or from a prefix of it whose length is within one of the word's.
+fn typo_prefix_match(word: &[char], token: &[char]) -> bool {
+    let n = word.len();
+    (n.saturating_sub(1)..=n + 1)
+        .filter(|&k| k >= 1 && k <= token.len())
+        .any(|k| within_one_edit(word, &token[..k]))
+}
+
+/// Optimal-string-alignment distance ≤ 1, in linear time.
+pub(crate) fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == a.len() && prefix == b.len() {
+        return true;
+    }
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The words of a folded text.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_token_char(c))
+        .filter(|t| !t.is_empty())
+}
+
+/// A 64-bit set of the characters in `text` (a–z, 0–9 exactly; everything else hashed).
+fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0u64, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        ' ' => 0,
+        c => 1 << (36 + (c as u32 % 28)),
+    }
+}
+
+/// Char positions of every occurrence of `needle` in `hay` (both folded).
+fn substring_positions(hay: &[char], needle: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    if needle.is_empty() || needle.len() > hay.len() {
+        return out;
+    }
+    for start in 0..=hay.len() - needle.len() {
+        if hay[start..start + needle.len()] == *needle {
+            out.extend(start..start + needle.len());
+        }
+    }
+    out
+}
+
+/// Char positions of the tokens in `hay` that the word matched by typo tolerance.
+fn typo_positions(hay: &[char], word: &PreparedWord) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < hay.len() {
+        if !is_token_char(hay[start]) {
+            start += 1;
+            continue;
+        }
+        let end = (start..hay.len())
+            .find(|&i| !is_token_char(hay[i]))
+            .unwrap_or(hay.len());
+        let token = &hay[start..end];
+        if token.len() + 1 >= word.chars.len() && typo_prefix_match(&word.chars, token) {
+            let len = (word.chars.len() + 1).min(token.len());
+            let len = (word.chars.len().saturating_sub(1)..=len)
+                .rev()
+                .find(|&k| k >= 1 && within_one_edit(&word.chars, &token[..k]))
+                .unwrap_or(len);
+            out.extend(start..start + len);
+        }
+        start = end;
+    }
+    out
+}

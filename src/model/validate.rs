@@ -1,0 +1,462 @@
+//! Checks on the knowledge base that serde cannot make: unique ids, links that resolve,
+//! sourced limits, well-formed dates, typed strategy attributes.
+//!
+//! Shared with `build.rs` (included by path). `build.rs` runs it over `data/` and fails the
+//! build on any issue; the app runs it over knowledge packs merged with the built-in data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::duration::parse_duration_secs;
+use super::parse::{Located, locate};
+use super::schema::{AttrValue, AttributeDef, DataFile, Entry, Kind, Scale, Source, Verdict};
+
+/// One file to validate: its name, its text when available (for positions), and its data.
+pub struct Input<'a> {
+    /// The name used in messages, e.g. `data/cloudformation.ron`.
+    pub file: &'a str,
+    /// The RON text, so issues can point at a line and column; `None` for embedded data.
+    pub text: Option<&'a str>,
+    /// The parsed content.
+    pub data: &'a DataFile,
+}
+
+/// Validates the files together (ids and links are resolved across all of them, in order).
+/// Returns every issue found, in file order; an empty list means valid.
+pub fn validate(inputs: &[Input<'_>]) -> Vec<Located> {
+    let mut v = Validator::default();
+    for input in inputs {
+        v.collect(input);
+    }
+    for input in inputs {
+        v.check(input);
+    }
+    v.issues
+}
+
+#[derive(Default)]
+struct Validator<'a> {
+    /// Entry id → (file, kind) where it was first defined.
+    ids: BTreeMap<&'a str, (&'a str, Kind)>,
+    attributes: BTreeMap<&'a str, &'a AttributeDef>,
+    issues: Vec<Located>,
+}
+
+impl<'a> Validator<'a> {
+    fn collect(&mut self, input: &Input<'a>) {
+        for entry in &input.data.entries {
+            if let Some((first_file, _)) = self.ids.get(entry.id.as_str()) {
+                let first_file = *first_file;
+                self.report(
+                    input,
+                    Some(&entry.id),
+                    None,
+                    format!(
+                        "id {:?} is already defined in {first_file}; ids must be unique \
+                         (rename this entry or remove one of them)",
+                        entry.id
+                    ),
+                );
+            } else {
+                self.ids.insert(&entry.id, (input.file, entry.kind));
+            }
+        }
+        for attr in &input.data.attributes {
+            if self.attributes.contains_key(attr.key.as_str()) {
+                self.report(
+                    input,
+                    None,
+                    Some(&attr.key),
+                    format!("attribute {:?} is defined twice", attr.key),
+                );
+            } else {
+                self.attributes.insert(&attr.key, attr);
+            }
+        }
+    }
+
+    fn report(
+        &mut self,
+        input: &Input<'_>,
+        entry: Option<&str>,
+        literal: Option<&str>,
+        msg: String,
+    ) {
+        let (line, column) = match input.text {
+            Some(text) => locate(text, entry, literal),
+            None => (0, 0),
+        };
+        self.issues.push(Located {
+            file: input.file.to_owned(),
+            line,
+            column,
+            message: msg,
+        });
+    }
+
+    fn check(&mut self, input: &Input<'a>) {
+        for attr in &input.data.attributes {
+            self.check_attribute_def(input, attr);
+        }
+        for entry in &input.data.entries {
+            self.check_entry(input, entry);
+        }
+    }
+
+    fn check_attribute_def(&mut self, input: &Input<'_>, attr: &AttributeDef) {
+        if !is_kebab(&attr.key) {
+            self.report(
+                input,
+                None,
+                Some(&attr.key),
+                kebab_msg("attribute key", &attr.key),
+            );
+        }
+        if attr.families.is_empty() {
+            self.report(
+                input,
+                None,
+                Some(&attr.key),
+                format!("attribute {:?} names no strategy family", attr.key),
+            );
+        }
+        if let Scale::Levels { levels, .. } = &attr.scale {
+            if levels.is_empty() {
+                self.report(
+                    input,
+                    None,
+                    Some(&attr.key),
+                    format!("attribute {:?} has no levels", attr.key),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for level in levels {
+                if !seen.insert(level.id.as_str()) {
+                    self.report(
+                        input,
+                        None,
+                        Some(&level.id),
+                        format!("level {:?} appears twice in {:?}", level.id, attr.key),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_entry(&mut self, input: &Input<'_>, e: &Entry) {
+        let id = e.id.as_str();
+        let err =
+            |v: &mut Self, lit: Option<&str>, msg: String| v.report(input, Some(id), lit, msg);
+
+        if !is_kebab(id) {
+            err(self, Some(id), kebab_msg("id", id));
+        }
+        for (field, text) in [("title", &e.title), ("summary", &e.summary)] {
+            if text.trim().is_empty() {
+                err(self, None, format!("entry {id:?} has an empty {field}"));
+            }
+        }
+        for (field, list) in [
+            ("aliases", &e.aliases),
+            ("tags", &e.tags),
+            ("points", &e.points),
+            ("tips", &e.tips),
+        ] {
+            if list.iter().any(|s| s.trim().is_empty()) {
+                err(
+                    self,
+                    None,
+                    format!("entry {id:?} has an empty string in {field}"),
+                );
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for rel in &e.related {
+            if rel == id {
+                err(
+                    self,
+                    Some(rel),
+                    format!("entry {id:?} lists itself as related"),
+                );
+            } else if !self.ids.contains_key(rel.as_str()) {
+                err(
+                    self,
+                    Some(rel),
+                    format!("related id {rel:?} does not exist"),
+                );
+            } else if !seen.insert(rel.as_str()) {
+                err(
+                    self,
+                    Some(rel),
+                    format!("related id {rel:?} is listed twice"),
+                );
+            }
+        }
+        for source in &e.sources {
+            self.check_source(input, id, source, false);
+        }
+        if let Some(status) = &e.status {
+            if let Some(date) = &status.date
+                && let Err(why) = check_date(date)
+            {
+                err(self, Some(date), format!("status date {date:?} {why}"));
+            }
+            if status.note.trim().is_empty() {
+                err(
+                    self,
+                    None,
+                    format!("entry {id:?} has a status with an empty note"),
+                );
+            }
+            for rep in &status.replaced_by {
+                if !self.ids.contains_key(rep.as_str()) {
+                    err(
+                        self,
+                        Some(rep),
+                        format!("replaced_by id {rep:?} does not exist"),
+                    );
+                }
+            }
+            if let Some(source) = &status.source {
+                self.check_source(input, id, source, false);
+            }
+        }
+        match (&e.limit, e.kind) {
+            (Some(limit), Kind::Limit) => {
+                match self.ids.get(limit.service.as_str()) {
+                    None => err(
+                        self,
+                        Some(&limit.service),
+                        format!("limit service {:?} does not exist", limit.service),
+                    ),
+                    Some((_, Kind::Limit)) => err(
+                        self,
+                        Some(&limit.service),
+                        format!("limit service {:?} is itself a limit", limit.service),
+                    ),
+                    Some(_) => {}
+                }
+                if limit.value.trim().is_empty() {
+                    err(self, None, format!("limit {id:?} has an empty value"));
+                }
+                match (limit.verdict, &limit.notes_value) {
+                    (Verdict::Changed, None) => err(
+                        self,
+                        None,
+                        format!("limit {id:?} is marked changed but has no notes_value"),
+                    ),
+                    (Verdict::Changed, Some(old)) if old.trim() == limit.value.trim() => err(
+                        self,
+                        Some(old),
+                        format!("limit {id:?} is marked changed but notes_value equals value"),
+                    ),
+                    (Verdict::Same | Verdict::New | Verdict::Unverified, Some(old)) => err(
+                        self,
+                        Some(old),
+                        format!(
+                            "limit {id:?} has a notes_value but is marked {}; use `changed` or drop it",
+                            limit.verdict.as_str()
+                        ),
+                    ),
+                    _ => {}
+                }
+                self.check_source(input, id, &limit.source, true);
+            }
+            (None, Kind::Limit) => err(
+                self,
+                None,
+                format!("entry {id:?} is a limit but has no `limit: (...)` facts"),
+            ),
+            (Some(_), kind) => err(
+                self,
+                None,
+                format!("entry {id:?} has limit facts but is a {}", kind.as_str()),
+            ),
+            (None, _) => {}
+        }
+        if e.kind == Kind::Strategy {
+            match &e.family {
+                None => err(self, None, format!("strategy {id:?} has no family")),
+                Some(family) => self.check_attrs(input, e, family),
+            }
+        } else if !e.attrs.is_empty() || e.family.is_some() {
+            err(
+                self,
+                None,
+                format!(
+                    "entry {id:?} has strategy attributes but is a {}",
+                    e.kind.as_str()
+                ),
+            );
+        }
+    }
+
+    fn check_source(
+        &mut self,
+        input: &Input<'_>,
+        id: &str,
+        source: &Source,
+        must_be_checked: bool,
+    ) {
+        if !source.url.starts_with("https://") || source.url.contains(char::is_whitespace) {
+            self.report(
+                input,
+                Some(id),
+                Some(&source.url),
+                format!("source URL {:?} must be an https:// address", source.url),
+            );
+        }
+        match &source.checked {
+            Some(date) => {
+                if let Err(why) = check_date(date) {
+                    self.report(
+                        input,
+                        Some(id),
+                        Some(date),
+                        format!("checked date {date:?} {why}"),
+                    );
+                }
+            }
+            None if must_be_checked => self.report(
+                input,
+                Some(id),
+                Some(&source.url),
+                format!(
+                    "limit {id:?} has a source without a checked date (add `checked: \"YYYY-MM\"`)"
+                ),
+            ),
+            None => {}
+        }
+    }
+
+    fn check_attrs(&mut self, input: &Input<'_>, e: &Entry, family: &str) {
+        for (key, value) in &e.attrs {
+            let Some(def) = self.attributes.get(key.as_str()).copied() else {
+                self.report(
+                    input,
+                    Some(&e.id),
+                    Some(key),
+                    format!("attribute {key:?} is not defined (see data/attributes.ron)"),
+                );
+                continue;
+            };
+            if !def.families.iter().any(|f| f == family) {
+                self.report(
+                    input,
+                    Some(&e.id),
+                    Some(key),
+                    format!("attribute {key:?} does not apply to the {family:?} family"),
+                );
+            }
+            if let Err(msg) = check_value(def, value) {
+                self.report(
+                    input,
+                    Some(&e.id),
+                    Some(key),
+                    format!("attribute {key:?}: {msg}"),
+                );
+            }
+        }
+    }
+}
+
+/// Checks that a value has the attribute's type (and, for levels, a known level id).
+fn check_value(def: &AttributeDef, value: &AttrValue) -> Result<(), String> {
+    match (&def.scale, value) {
+        (Scale::Levels { levels, .. }, AttrValue::Level(id)) => {
+            if levels.iter().any(|l| &l.id == id) {
+                Ok(())
+            } else {
+                let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+                Err(format!("level {id:?} is not one of {}", known.join(", ")))
+            }
+        }
+        (Scale::Flag { .. }, AttrValue::Flag(_)) => Ok(()),
+        (Scale::Duration, AttrValue::Duration { min, max }) => {
+            let lo = parse_duration_secs(min).map_err(|e| e.to_string())?;
+            let hi = parse_duration_secs(max).map_err(|e| e.to_string())?;
+            if lo > hi {
+                Err(format!("min {min:?} is longer than max {max:?}"))
+            } else {
+                Ok(())
+            }
+        }
+        (Scale::Support, AttrValue::Supported(how) | AttrValue::Unsupported(how)) => {
+            if how.trim().is_empty() {
+                Err("say how it is supported, or why not".to_owned())
+            } else {
+                Ok(())
+            }
+        }
+        (Scale::Text, AttrValue::Text(text)) => {
+            if text.trim().is_empty() {
+                Err("empty text".to_owned())
+            } else {
+                Ok(())
+            }
+        }
+        (scale, _) => Err(format!(
+            "expected a value of the form {}",
+            scale_form(scale)
+        )),
+    }
+}
+
+fn scale_form(scale: &Scale) -> &'static str {
+    match scale {
+        Scale::Levels { .. } => "Level(\"id\")",
+        Scale::Flag { .. } => "Flag(true)",
+        Scale::Duration => "Duration(min: \"15m\", max: \"1h\")",
+        Scale::Support => "Supported(\"how\") or Unsupported(\"why\")",
+        Scale::Text => "Text(\"...\")",
+    }
+}
+
+fn kebab_msg(what: &str, value: &str) -> String {
+    format!(
+        "{what} {value:?} is not kebab-case (lowercase letters and digits joined by single hyphens)"
+    )
+}
+
+/// Whether `s` is kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Checks a `YYYY-MM` or `YYYY-MM-DD` date; the error says what is wrong.
+pub fn check_date(date: &str) -> Result<(), &'static str> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (year, month, day) = match parts.as_slice() {
+        [y, m] => (number(y, 4), number(m, 2), Some(1)),
+        [y, m, d] => (number(y, 4), number(m, 2), number(d, 2)),
+        _ => return Err("is not a date of the form YYYY-MM or YYYY-MM-DD"),
+    };
+    let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+        return Err("is not a date of the form YYYY-MM or YYYY-MM-DD");
+    };
+    if !(2000..=2100).contains(&year) {
+        return Err("has a year outside 2000–2100");
+    }
+    if !(1..=12).contains(&month) {
+        return Err("has a month outside 01–12");
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day < 1 || day > days {
+        return Err("has a day that does not exist in that month");
+    }
+    Ok(())
+}
