@@ -37,7 +37,7 @@ pub enum Command {
     /// Fuzzy-search the knowledge base: `ID<TAB>KIND<TAB>TITLE<TAB>SCORE`, best first.
     Search {
         /// Words to find; `kind:service` (or feature, concept, strategy, limit) narrows by kind.
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// How many hits to print.
         #[arg(long, default_value_t = 10)]
@@ -171,6 +171,7 @@ fn show(kb: &KnowledgeBase, id: &str, json: bool, out: &mut String) -> anyhow::R
         let hits = index.search(&Query::parse(&id.replace('-', " ")));
         let suggestions: Vec<&str> = hits
             .iter()
+            .filter(|h| h.tier <= crate::model::Tier::Names)
             .take(3)
             .map(|h| kb.entries()[h.entry].id.as_str())
             .collect();

@@ -1,0 +1,5 @@
+//! Integration tests, linked as one binary to keep link time down (as ripgrep does).
+
+mod cli;
+mod data;
+mod util;
