@@ -12,7 +12,9 @@ use anyhow::{Context as _, anyhow, bail};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 
+use crate::model::compare::compare;
 use crate::model::render::{dump_text, entry_markdown, limit_row, one_line};
+use crate::model::simulate::simulate;
 use crate::model::{KnowledgeBase, Query, SearchIndex};
 use crate::platform;
 
@@ -65,6 +67,39 @@ pub enum Command {
     },
     /// Every entry on one line: `ID<TAB>TITLE<TAB>TEXT`.
     Dump,
+    /// Compare entries side by side: one column per entry, one row per attribute.
+    Compare {
+        /// Entry ids of one kind (e.g. `rolling immutable blue-green`).
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+        /// Markdown table or JSON.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+        format: CompareFormat,
+    },
+    /// Simulate a deployment step by step: `STEP<TAB>IN_SERVICE<TAB>OLD<TAB>NEW<TAB>DESCRIPTION`.
+    Simulate {
+        /// all-at-once, rolling, rolling-additional-batch, immutable, traffic-splitting,
+        /// blue-green, canary or linear.
+        strategy: String,
+        /// Instances in the fleet (1–10,000).
+        #[arg(long, value_name = "N")]
+        instances: u32,
+        /// Batch size for rolling strategies (clamped to 1..=N).
+        #[arg(long, value_name = "B", default_value_t = 1)]
+        batch: u32,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Output format of `opsdeck compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// A Markdown table.
+    Md,
+    /// A JSON object.
+    Json,
 }
 
 /// Parses the arguments and runs; returns the process exit code.
@@ -102,6 +137,36 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show { id, json } => show(&kb, &id, json, &mut out)?,
         Command::Limits { service, json } => limits(&kb, service.as_deref(), json, &mut out)?,
         Command::Dump => dump(&kb, &mut out),
+        Command::Compare { ids, format } => {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let table = compare(&kb, &ids)?;
+            match format {
+                CompareFormat::Md => out.push_str(&table.to_markdown()),
+                CompareFormat::Json => {
+                    out.push_str(&serde_json::to_string_pretty(&table)?);
+                    out.push('\n');
+                }
+            }
+        }
+        Command::Simulate {
+            strategy,
+            instances,
+            batch,
+            json,
+        } => {
+            let sim = simulate(&strategy, instances, batch)?;
+            if json {
+                out.push_str(&serde_json::to_string_pretty(&sim)?);
+                out.push('\n');
+            } else {
+                for (i, s) in sim.steps.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{i}\t{}\t{}\t{}\t{}\n",
+                        s.in_service, s.old, s.new, s.description
+                    ));
+                }
+            }
+        }
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 //! Everything the GUI shows can be produced here, so the CLI, the tests and the benchmarks
 //! reach it without a window.
 
+pub mod compare;
 pub mod duration;
 pub mod kb;
 pub mod parse;
@@ -10,6 +11,7 @@ pub mod query;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod simulate;
 pub mod validate;
 
 pub use kb::{KnowledgeBase, Origin, PackError};
