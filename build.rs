@@ -74,6 +74,7 @@ fn main() {
     for (_, _, data) in parsed {
         all.entries.extend(data.entries);
         all.attributes.extend(data.attributes);
+        all.wizards.extend(data.wizards);
     }
     let bytes = postcard::to_allocvec(&all).expect("the knowledge base serializes");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -148,7 +148,7 @@ fn generated(n: usize) -> KnowledgeBase {
         .collect();
     KnowledgeBase::from_data(DataFile {
         entries,
-        attributes: Vec::new(),
+        ..Default::default()
     })
 }
 

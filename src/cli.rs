@@ -15,6 +15,7 @@ use serde_json::json;
 use crate::model::compare::compare;
 use crate::model::render::{dump_text, entry_markdown, limit_row, one_line};
 use crate::model::simulate::simulate;
+use crate::model::wizard::{parse_answers, recommend};
 use crate::model::{KnowledgeBase, Query, SearchIndex};
 use crate::platform;
 
@@ -67,6 +68,12 @@ pub enum Command {
     },
     /// Every entry on one line: `ID<TAB>TITLE<TAB>TEXT`.
     Dump,
+    /// Decision wizards: recommend a strategy and explain why.
+    Wizard {
+        /// Which wizard to run.
+        #[command(subcommand)]
+        command: WizardCommand,
+    },
     /// Compare entries side by side: one column per entry, one row per attribute.
     Compare {
         /// Entry ids of one kind (e.g. `rolling immutable blue-green`).
@@ -88,6 +95,72 @@ pub enum Command {
         #[arg(long, value_name = "B", default_value_t = 1)]
         batch: u32,
         /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The `opsdeck wizard` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WizardCommand {
+    /// List the wizards: `ID<TAB>TITLE`.
+    List,
+    /// Disaster-recovery strategy from RTO, RPO, budget and scope.
+    Dr {
+        /// Recovery time objective: 0, 30s, 15m, 4h, 1d, 1h30m …
+        #[arg(long)]
+        rto: String,
+        /// Recovery point objective, same forms as --rto.
+        #[arg(long)]
+        rpo: String,
+        /// low, medium or high (default medium).
+        #[arg(long)]
+        budget: Option<String>,
+        /// az or region (default region).
+        #[arg(long)]
+        scope: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Deployment strategy for a platform and your constraints.
+    Deploy {
+        /// ec2, beanstalk, ecs, lambda or on-prem.
+        #[arg(long)]
+        platform: String,
+        /// ok or none (default none).
+        #[arg(long)]
+        downtime: Option<String>,
+        /// none, low or high (default high).
+        #[arg(long = "extra-cost")]
+        extra_cost: Option<String>,
+        /// may-drop or keep (default may-drop).
+        #[arg(long)]
+        capacity: Option<String>,
+        /// ok or no (default ok).
+        #[arg(long = "mixed-versions")]
+        mixed_versions: Option<String>,
+        /// any or fast (default any).
+        #[arg(long)]
+        rollback: Option<String>,
+        /// none, canary, linear or ab (default none).
+        #[arg(long)]
+        gradual: Option<String>,
+        /// The release changes the data schema in a way the old version cannot read.
+        #[arg(long = "schema-coupled")]
+        schema_coupled: bool,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Any wizard, answers given as KEY=VALUE.
+    Run {
+        /// Wizard id (see `opsdeck wizard list`).
+        id: String,
+        /// An answer, KEY=VALUE; repeatable.
+        #[arg(long = "answer", value_name = "KEY=VALUE")]
+        answers: Vec<String>,
+        /// Print one JSON object.
         #[arg(long)]
         json: bool,
     },
@@ -137,6 +210,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show { id, json } => show(&kb, &id, json, &mut out)?,
         Command::Limits { service, json } => limits(&kb, service.as_deref(), json, &mut out)?,
         Command::Dump => dump(&kb, &mut out),
+        Command::Wizard { command } => wizard(&kb, command, &mut out)?,
         Command::Compare { ids, format } => {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             let table = compare(&kb, &ids)?;
@@ -309,4 +383,99 @@ fn dump(kb: &KnowledgeBase, out: &mut String) {
             dump_text(e)
         ));
     }
+}
+
+fn wizard(kb: &KnowledgeBase, command: WizardCommand, out: &mut String) -> anyhow::Result<()> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut put = |key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            pairs.push((key.to_owned(), v));
+        }
+    };
+    let (id, json) = match command {
+        WizardCommand::List => {
+            for w in kb.wizards() {
+                out.push_str(&format!("{}\t{}\n", w.id, one_line(&w.title)));
+            }
+            return Ok(());
+        }
+        WizardCommand::Dr {
+            rto,
+            rpo,
+            budget,
+            scope,
+            json,
+        } => {
+            put("rto", Some(rto));
+            put("rpo", Some(rpo));
+            put("budget", budget);
+            put("scope", scope);
+            ("dr".to_owned(), json)
+        }
+        WizardCommand::Deploy {
+            platform,
+            downtime,
+            extra_cost,
+            capacity,
+            mixed_versions,
+            rollback,
+            gradual,
+            schema_coupled,
+            json,
+        } => {
+            put("platform", Some(platform));
+            put("downtime", downtime);
+            put("extra-cost", extra_cost);
+            put("capacity", capacity);
+            put("mixed-versions", mixed_versions);
+            put("rollback", rollback);
+            put("gradual", gradual);
+            put("schema-coupled", schema_coupled.then(|| "yes".to_owned()));
+            ("deploy".to_owned(), json)
+        }
+        WizardCommand::Run { id, answers, json } => {
+            for raw in answers {
+                let Some((key, value)) = raw.split_once('=') else {
+                    bail!("answer {raw:?} is not KEY=VALUE (e.g. --answer rto=4h)");
+                };
+                pairs.push((key.trim().to_owned(), value.trim().to_owned()));
+            }
+            (id, json)
+        }
+    };
+    let Some(w) = kb.wizard(&id) else {
+        let ids: Vec<&str> = kb.wizards().iter().map(|w| w.id.as_str()).collect();
+        bail!("no wizard has the id {id:?}; wizards: {}", ids.join(", "));
+    };
+    let answers = parse_answers(w, &pairs)?;
+    let Some(rec) = recommend(kb, w, &answers) else {
+        bail!("the {id} wizard has no candidates in this knowledge base");
+    };
+    if json {
+        out.push_str(&serde_json::to_string_pretty(&rec)?);
+        out.push('\n');
+        return Ok(());
+    }
+    out.push_str(&format!("{}\n", rec.title));
+    if !rec.mechanism.is_empty() {
+        out.push_str(&format!("\nHow: {}\n", rec.mechanism));
+    }
+    let mut list = |title: &str, items: &[String]| {
+        if !items.is_empty() {
+            out.push_str(&format!("\n{title}:\n"));
+            for item in items {
+                out.push_str(&format!("- {item}\n"));
+            }
+        }
+    };
+    list("Why", &rec.reasons);
+    list("Warnings", &rec.warnings);
+    let alternatives: Vec<String> = rec
+        .alternatives
+        .iter()
+        .map(|a| format!("{} ({}): {}", a.title, a.strategy, a.why_not))
+        .collect();
+    list("Alternatives", &alternatives);
+    list("What would change it", &rec.would_change);
+    Ok(())
 }

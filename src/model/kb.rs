@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::parse::{Located, parse_data_file};
-use super::schema::{AttributeDef, DataFile, Entry, Kind};
+use super::schema::{AttributeDef, DataFile, Entry, Kind, Wizard};
 use super::validate::{Input, validate};
 
 /// The validated knowledge base that `build.rs` embedded (postcard-encoded [`DataFile`]).
@@ -46,6 +46,7 @@ pub struct KnowledgeBase {
     entries: Vec<Entry>,
     origins: Vec<Origin>,
     attributes: Vec<AttributeDef>,
+    wizards: Vec<Wizard>,
     by_id: HashMap<String, usize>,
 }
 
@@ -61,7 +62,7 @@ impl KnowledgeBase {
     /// Builds a knowledge base from already validated data (all entries built-in).
     pub fn from_data(data: DataFile) -> KnowledgeBase {
         let origins = vec![Origin::BuiltIn; data.entries.len()];
-        KnowledgeBase::assemble(data.entries, origins, data.attributes)
+        KnowledgeBase::assemble(data, origins)
     }
 
     /// The built-in data with the given packs (name, RON text) merged on top.
@@ -93,6 +94,7 @@ impl KnowledgeBase {
         let base = DataFile {
             entries: self.entries,
             attributes: self.attributes,
+            wizards: self.wizards,
         };
         let mut inputs = vec![Input {
             file: "built-in data",
@@ -108,21 +110,26 @@ impl KnowledgeBase {
         if !issues.is_empty() {
             return Err(PackError { issues });
         }
-        let mut entries = base.entries;
+        let mut all = base;
         let mut origins = self.origins;
-        let mut attributes = base.attributes;
         for (name, _, data) in parsed {
             origins.extend(std::iter::repeat_n(
                 Origin::Pack(name.to_owned()),
                 data.entries.len(),
             ));
-            entries.extend(data.entries);
-            attributes.extend(data.attributes);
+            all.entries.extend(data.entries);
+            all.attributes.extend(data.attributes);
+            all.wizards.extend(data.wizards);
         }
-        Ok(KnowledgeBase::assemble(entries, origins, attributes))
+        Ok(KnowledgeBase::assemble(all, origins))
     }
 
-    fn assemble(entries: Vec<Entry>, origins: Vec<Origin>, attributes: Vec<AttributeDef>) -> Self {
+    fn assemble(data: DataFile, origins: Vec<Origin>) -> Self {
+        let DataFile {
+            entries,
+            attributes,
+            wizards,
+        } = data;
         let by_id = entries
             .iter()
             .enumerate()
@@ -132,6 +139,7 @@ impl KnowledgeBase {
             entries,
             origins,
             attributes,
+            wizards,
             by_id,
         }
     }
@@ -159,6 +167,16 @@ impl KnowledgeBase {
     /// The attribute definitions (rows of the compare table).
     pub fn attributes(&self) -> &[AttributeDef] {
         &self.attributes
+    }
+
+    /// The decision wizards, in data order.
+    pub fn wizards(&self) -> &[Wizard] {
+        &self.wizards
+    }
+
+    /// The wizard with this id.
+    pub fn wizard(&self, id: &str) -> Option<&Wizard> {
+        self.wizards.iter().find(|w| w.id == id)
     }
 
     /// Every limit entry, sorted by service title, then limit title.

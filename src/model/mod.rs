@@ -13,6 +13,7 @@ pub mod schema;
 pub mod search;
 pub mod simulate;
 pub mod validate;
+pub mod wizard;
 
 pub use kb::{KnowledgeBase, Origin, PackError};
 pub use query::Query;

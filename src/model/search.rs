@@ -152,6 +152,9 @@ struct Doc {
     /// Normalized title, aliases and id, for exact and prefix comparisons.
     names_normalized: Vec<String>,
     title: String,
+    /// The folded title without a leading "AWS " or "Amazon ", for fuzzy scoring: the vendor
+    /// prefix would otherwise make "Lambda layers" outrank "AWS Lambda" for `lambda`.
+    title_match: String,
     title_mask: u64,
     /// Folded aliases, tags and id.
     names: Vec<String>,
@@ -196,8 +199,13 @@ struct WordMatch {
     score: i64,
 }
 
-/// Score given to a word that matched only through one-edit typo tolerance.
-const TYPO_SCORE: i64 = 5;
+/// Added to a title match when the word starts a word of the title (not scattered letters).
+const WORD_START_BONUS: i64 = 100;
+/// Score per character of a word that matched a title word through one-edit typo tolerance,
+/// plus [`TYPO_BASE`]: above letters scattered across a title, below a clean word match.
+const TYPO_PER_CHAR: i64 = 16;
+/// See [`TYPO_PER_CHAR`].
+const TYPO_BASE: i64 = 60;
 /// Score given to a word found as a substring of body text.
 const BODY_SCORE: i64 = 10;
 
@@ -221,6 +229,11 @@ impl SearchIndex {
         let mut docs = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
             let title = fold(&entry.title);
+            let title_match = ["aws ", "amazon "]
+                .iter()
+                .find_map(|p| title.strip_prefix(p))
+                .unwrap_or(&title)
+                .to_owned();
             let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
             names.extend(entry.tags.iter().map(|t| fold(t)));
             names.push(entry.id.clone());
@@ -264,7 +277,8 @@ impl SearchIndex {
             docs.push(Doc {
                 kind: entry.kind,
                 names_normalized,
-                title_chars: entry.title.chars().count() as u32,
+                title_chars: title_match.chars().count() as u32,
+                title_match,
                 mask: title_mask | names_mask | char_mask(&body),
                 title,
                 title_mask,
@@ -386,16 +400,25 @@ impl SearchIndex {
             // Some letter of the word occurs nowhere in the entry: only a typo can match.
             return typo;
         }
-        if word.mask & doc.title_mask == word.mask
-            && let Some(score) = self.matcher.fuzzy_match(&doc.title, &word.text)
-        {
+        // In the title, a word that starts a title word beats a one-letter typo of a title
+        // word, which beats letters scattered across several words.
+        let fuzzy = (word.mask & doc.title_mask == word.mask)
+            .then(|| {
+                self.matcher
+                    .fuzzy_match(&doc.title_match, &word.text)
+                    .or_else(|| self.matcher.fuzzy_match(&doc.title, &word.text))
+            })
+            .flatten()
+            .map(|score| {
+                let starts_word = tokens(&doc.title).any(|t| t.starts_with(word.text.as_str()));
+                score.max(1) + if starts_word { WORD_START_BONUS } else { 0 }
+            });
+        let typo_title = typo.filter(|t| t.tier == Tier::Title).map(|t| t.score);
+        if let Some(score) = fuzzy.max(typo_title) {
             return Some(WordMatch {
                 tier: Tier::Title,
-                score: score.max(1),
+                score,
             });
-        }
-        if let Some(m) = typo.filter(|t| t.tier == Tier::Title) {
-            return Some(m);
         }
         if word.mask & doc.names_mask == word.mask
             && let Some(score) = doc
@@ -520,7 +543,10 @@ impl PreparedWord {
     fn typo_hit(&self, doc: u32) -> Option<WordMatch> {
         self.typo_docs.get(&doc).map(|&tier| WordMatch {
             tier,
-            score: TYPO_SCORE,
+            score: match tier {
+                Tier::Title => TYPO_PER_CHAR * self.chars.len() as i64 + TYPO_BASE,
+                _ => BODY_SCORE / 2,
+            },
         })
     }
 }
@@ -646,7 +672,7 @@ mod tests {
     fn kb(entries: Vec<Entry>) -> KnowledgeBase {
         KnowledgeBase::from_data(DataFile {
             entries,
-            attributes: Vec::new(),
+            ..Default::default()
         })
     }
 

@@ -49,9 +49,11 @@ fn the_embedded_knowledge_base_is_exactly_the_data_files() {
         let data = parse_data_file(&path.display().to_string(), &text).unwrap();
         all.entries.extend(data.entries);
         all.attributes.extend(data.attributes);
+        all.wizards.extend(data.wizards);
     }
     let kb = KnowledgeBase::builtin();
     assert_eq!(kb.entries(), all.entries.as_slice());
     assert_eq!(kb.attributes(), all.attributes.as_slice());
+    assert_eq!(kb.wizards(), all.wizards.as_slice());
     assert!(kb.entries().len() >= 15);
 }
