@@ -4,3 +4,4 @@ mod cli;
 mod content;
 mod data;
 mod util;
+mod wizards;

@@ -1,0 +1,343 @@
+//! The decision wizards, table-driven, plus the CLI's handling of bad answers.
+
+use opsdeck::model::KnowledgeBase;
+use opsdeck::model::wizard::{Recommendation, parse_answers, recommend};
+
+use crate::util::{run, stderr, stdout};
+
+fn ask(wizard: &str, answers: &[(&str, &str)]) -> Recommendation {
+    let kb = KnowledgeBase::builtin();
+    let w = kb.wizard(wizard).expect("wizard exists");
+    let pairs: Vec<(String, String)> = answers
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let answers = parse_answers(w, &pairs).expect("valid answers");
+    recommend(&kb, w, &answers).expect("a recommendation")
+}
+
+#[test]
+fn dr_cases() {
+    // (rto, rpo, budget, scope, expected strategy, a warning expected)
+    let cases = [
+        ("1d", "1d", "low", "region", "backup-restore", false),
+        ("4h", "4h", "low", "region", "backup-restore", true), // inside its band: rehearse
+        ("1h", "1h", "low", "region", "backup-restore", true), // at the fast edge of its band
+        ("1h", "15m", "medium", "region", "pilot-light", true),
+        ("30m", "30m", "low", "region", "pilot-light", true),
+        ("5m", "5m", "medium", "region", "warm-standby", true),
+        ("5m", "5m", "low", "region", "warm-standby", true), // over budget
+        (
+            "30s",
+            "0",
+            "high",
+            "region",
+            "multi-site-active-active",
+            true,
+        ),
+        (
+            "30s",
+            "0",
+            "medium",
+            "region",
+            "multi-site-active-active",
+            true,
+        ), // over budget
+        (
+            "4h",
+            "0",
+            "high",
+            "region",
+            "multi-site-active-active",
+            true,
+        ),
+        ("1d", "1d", "high", "az", "multi-az-ha", true),
+        ("1h", "5m", "low", "az", "multi-az-ha", true),
+    ];
+    for (rto, rpo, budget, scope, want, warned) in cases {
+        let rec = ask(
+            "dr",
+            &[
+                ("rto", rto),
+                ("rpo", rpo),
+                ("budget", budget),
+                ("scope", scope),
+            ],
+        );
+        let label = format!("rto {rto} rpo {rpo} {budget} {scope}");
+        assert_eq!(rec.strategy, want, "{label}: {rec:#?}");
+        assert_eq!(
+            !rec.warnings.is_empty(),
+            warned,
+            "{label}: {:?}",
+            rec.warnings
+        );
+        assert!(!rec.reasons.is_empty(), "{label}: reasons");
+        assert!(!rec.mechanism.is_empty(), "{label}: mechanism");
+        assert_eq!(
+            rec.alternatives.len(),
+            4,
+            "{label}: every other candidate explained"
+        );
+        assert!(rec.alternatives.iter().all(|a| !a.why_not.is_empty()));
+    }
+}
+
+#[test]
+fn dr_over_budget_warning_names_the_cheapest_that_meets_the_targets() {
+    let rec = ask("dr", &[("rto", "5m"), ("rpo", "5m"), ("budget", "low")]);
+    assert_eq!(rec.strategy, "warm-standby");
+    assert!(
+        rec.warnings
+            .iter()
+            .any(|w| w.contains("costs more than a low budget allows")),
+        "{:?}",
+        rec.warnings
+    );
+    let rec = ask("dr", &[("rto", "1h"), ("rpo", "15m"), ("budget", "medium")]);
+    assert!(
+        rec.would_change
+            .iter()
+            .any(|c| c.contains("RPO of at least 1h") && c.contains("Backup and restore")),
+        "{:?}",
+        rec.would_change
+    );
+}
+
+/// Answers, the expected strategy, and a phrase its mechanism must contain.
+type DeployCase = (
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
+#[test]
+fn deploy_cases() {
+    let cases: [DeployCase; 12] = [
+        (&[("platform", "ec2")], "rolling", "OneAtATime"),
+        (
+            &[("platform", "ec2"), ("downtime", "ok")],
+            "all-at-once",
+            "CodeDeployDefault.AllAtOnce",
+        ),
+        (
+            &[("platform", "ec2"), ("capacity", "keep")],
+            "blue-green",
+            "blue/green",
+        ),
+        (
+            &[
+                ("platform", "beanstalk"),
+                ("capacity", "keep"),
+                ("extra-cost", "low"),
+            ],
+            "rolling-additional-batch",
+            "Rolling with additional batch",
+        ),
+        (
+            &[
+                ("platform", "beanstalk"),
+                ("rollback", "fast"),
+                ("extra-cost", "high"),
+            ],
+            "immutable",
+            "Immutable policy",
+        ),
+        (
+            &[("platform", "beanstalk"), ("gradual", "canary")],
+            "traffic-splitting",
+            "Traffic splitting",
+        ),
+        (
+            &[("platform", "ecs"), ("gradual", "canary")],
+            "canary",
+            "ECSCanary10Percent5Minutes",
+        ),
+        (
+            &[("platform", "lambda"), ("gradual", "linear")],
+            "linear",
+            "LambdaLinear10PercentEvery1Minute",
+        ),
+        (
+            &[("platform", "lambda"), ("gradual", "canary")],
+            "canary",
+            "LambdaCanary10Percent5Minutes",
+        ),
+        (
+            &[("platform", "ecs"), ("mixed-versions", "no")],
+            "blue-green",
+            "two target groups",
+        ),
+        (
+            &[("platform", "lambda"), ("gradual", "ab")],
+            "ab-testing",
+            "weighted alias",
+        ),
+        (
+            &[
+                ("platform", "ec2"),
+                ("schema-coupled", "yes"),
+                ("downtime", "ok"),
+            ],
+            "all-at-once",
+            "AllAtOnce",
+        ),
+    ];
+    for (answers, want, mechanism) in cases {
+        let rec = ask("deploy", answers);
+        assert_eq!(rec.strategy, want, "{answers:?}: {rec:#?}");
+        assert!(
+            rec.mechanism.contains(mechanism),
+            "{answers:?}: {}",
+            rec.mechanism
+        );
+    }
+}
+
+#[test]
+fn deploy_respects_platform_limits() {
+    // On-premises instances cannot use blue/green, whatever else is asked.
+    for extra in ["none", "low", "high"] {
+        let rec = ask(
+            "deploy",
+            &[
+                ("platform", "on-prem"),
+                ("capacity", "keep"),
+                ("extra-cost", extra),
+            ],
+        );
+        assert_ne!(rec.strategy, "blue-green");
+        assert!(!rec.warnings.is_empty(), "nothing fits, and it says so");
+    }
+    // A schema change the old version cannot read rules out blue/green with a reason.
+    let rec = ask("deploy", &[("platform", "ec2"), ("schema-coupled", "yes")]);
+    let bg = rec
+        .alternatives
+        .iter()
+        .find(|a| a.strategy == "blue-green")
+        .unwrap();
+    assert!(bg.why_not.contains("contraindicated"), "{}", bg.why_not);
+}
+
+#[test]
+fn cli_wizard_outputs() {
+    let out = run([
+        "wizard", "dr", "--rto", "1h", "--rpo", "15m", "--budget", "medium", "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["wizard"], "dr");
+    assert_eq!(v["strategy"], "pilot-light");
+    assert_eq!(v["title"], "Pilot light");
+    assert!(v["reasons"].as_array().unwrap().len() >= 3);
+    assert!(v["alternatives"][0]["why_not"].is_string());
+    let text = stdout(&run(["wizard", "deploy", "--platform", "ec2"]));
+    assert!(text.starts_with("Rolling\n"), "{text}");
+    let list = stdout(&run(["wizard", "list"]));
+    assert!(list.contains("dr\t") && list.contains("deploy\t"), "{list}");
+    let out = run([
+        "wizard",
+        "run",
+        "dr",
+        "--answer",
+        "rto=4h",
+        "--answer",
+        "rpo=4h",
+        "--answer",
+        "budget=low",
+    ]);
+    assert!(
+        stdout(&out).starts_with("Backup and restore\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn cli_wizard_bad_input_is_exit_1_with_a_clear_message() {
+    for (args, needle) in [
+        (
+            vec!["wizard", "dr", "--rto", "5 minutes", "--rpo", "1h"],
+            "1h30m",
+        ),
+        (vec!["wizard", "dr", "--rto=-1h", "--rpo", "1h"], "negative"),
+        (
+            vec![
+                "wizard", "dr", "--rto", "1h", "--rpo", "1h", "--budget", "huge",
+            ],
+            "low, medium, high",
+        ),
+        (
+            vec!["wizard", "deploy", "--platform", "mainframe"],
+            "ec2, beanstalk, ecs, lambda, on-prem",
+        ),
+        (vec!["wizard", "run", "nope"], "no wizard has the id"),
+        (vec!["wizard", "run", "dr", "--answer", "rto"], "KEY=VALUE"),
+        (
+            vec!["wizard", "run", "dr", "--answer", "colour=blue"],
+            "has no question",
+        ),
+        (
+            vec!["wizard", "run", "dr", "--answer", "rto=1h"],
+            "needs an answer for \"rpo\"",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+    assert_eq!(
+        run(["wizard", "dr", "--rpo", "1h"]).status.code(),
+        Some(2),
+        "missing --rto is a usage error"
+    );
+}
+
+#[test]
+fn compare_and_simulate_cli() {
+    let md = stdout(&run([
+        "compare",
+        "rolling",
+        "rolling-additional-batch",
+        "immutable",
+        "blue-green",
+    ]));
+    assert!(md.starts_with("| Attribute | Rolling |"), "{md}");
+    assert!(md.contains("| Capacity during deploy •"), "{md}");
+    let out = run(["compare", "rolling", "pilot-light"]);
+    assert_eq!(out.status.code(), Some(1));
+    let steps = stdout(&run([
+        "simulate",
+        "rolling",
+        "--instances",
+        "6",
+        "--batch",
+        "2",
+    ]));
+    let in_service: Vec<u32> = steps
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(in_service, [6, 4, 6, 4, 6, 4, 6]);
+    let v: serde_json::Value = serde_json::from_slice(
+        &run(["simulate", "immutable", "--instances", "6", "--json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(v["peak_instances"], 12);
+    assert_eq!(v["min_in_service"], 6);
+    let out = run(["simulate", "ab-testing", "--instances", "6"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("simulated strategies are"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        run(["simulate", "rolling", "--instances", "-3"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
