@@ -29,6 +29,31 @@ pub struct Cli {
     #[arg(long = "pack", value_name = "FILE", global = true)]
     pub packs: Vec<PathBuf>,
 
+    /// Open the window, wait until it settles, save a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// Window view to start in: search, entry, limits, wizard, compare, sheets, settings.
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<String>,
+    /// Search text to start with.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Entry to open (id).
+    #[arg(long, value_name = "ID")]
+    pub entry: Option<String>,
+    /// Wizard to show (id), for the wizard view.
+    #[arg(long, value_name = "ID")]
+    pub wizard: Option<String>,
+    /// Entries to compare, comma-separated, for the compare view.
+    #[arg(long, value_name = "ID,ID,...")]
+    pub compare: Option<String>,
+    /// dark or light (default: follow the system).
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+    /// Window size for --screenshot, WIDTHxHEIGHT (default 1180x760).
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -199,7 +224,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let packs = platform::read_packs(&cli.packs)?;
     let kb = KnowledgeBase::builtin_with_packs(&packs).map_err(|e| anyhow!("{e}"))?;
     let Some(command) = cli.command else {
-        crate::app::run(kb).map_err(|e| anyhow!("the window could not be opened: {e}"))?;
+        let options = window_options(&cli, &kb)?;
+        let shooting = options.screenshot.is_some();
+        crate::app::run(kb, options).map_err(|e| anyhow!("the window could not be opened: {e}"))?;
+        if shooting {
+            let outcome = crate::app::screenshot::OUTCOME
+                .lock()
+                .ok()
+                .and_then(|mut o| o.take());
+            match outcome {
+                Some(Ok(())) => {}
+                Some(Err(e)) => bail!("{e}"),
+                None => bail!("the window closed before the screenshot was taken"),
+            }
+        }
         return Ok(ExitCode::SUCCESS);
     };
     let mut out = String::new();
@@ -478,4 +516,62 @@ fn wizard(kb: &KnowledgeBase, command: WizardCommand, out: &mut String) -> anyho
     list("Alternatives", &alternatives);
     list("What would change it", &rec.would_change);
     Ok(())
+}
+
+/// Turns the window flags into start options, checking each value.
+fn window_options(cli: &Cli, kb: &KnowledgeBase) -> anyhow::Result<crate::app::StartOptions> {
+    use crate::app::state::{ThemeChoice, View};
+    let view = match cli.view.as_deref() {
+        None => None,
+        Some(name) => Some(View::parse(name).ok_or_else(|| {
+            anyhow!("unknown view {name:?}; use search, entry, limits, wizard, compare, sheets or settings")
+        })?),
+    };
+    let theme = match cli.theme.as_deref() {
+        None => None,
+        Some("dark") => Some(ThemeChoice::Dark),
+        Some("light") => Some(ThemeChoice::Light),
+        Some("system") => Some(ThemeChoice::System),
+        Some(other) => bail!("unknown theme {other:?}; use dark or light"),
+    };
+    if let Some(id) = &cli.entry
+        && kb.get(id).is_none()
+    {
+        bail!("no entry has the id {id:?}; find ids with `opsdeck search WORDS`");
+    }
+    if let Some(id) = &cli.wizard
+        && kb.wizard(id).is_none()
+    {
+        bail!("no wizard has the id {id:?}; see `opsdeck wizard list`");
+    }
+    if let Some(list) = &cli.compare {
+        for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if kb.get(id).is_none() {
+                bail!("no entry has the id {id:?} (in --compare)");
+            }
+        }
+    }
+    let screenshot = match &cli.screenshot {
+        None => {
+            if cli.size.is_some() {
+                bail!("--size only applies with --screenshot");
+            }
+            None
+        }
+        Some(path) => Some(crate::app::ScreenshotRequest {
+            path: path.clone(),
+            size: match &cli.size {
+                Some(text) => crate::app::screenshot::parse_size(text).map_err(|e| anyhow!(e))?,
+                None => [1180.0, 760.0],
+            },
+        }),
+    };
+    Ok(crate::app::StartOptions {
+        fresh: screenshot.is_some(),
+        theme,
+        view,
+        query: cli.query.clone(),
+        entry: cli.entry.clone(),
+        screenshot,
+    })
 }

@@ -8,3 +8,4 @@ pub mod app;
 pub mod cli;
 pub mod model;
 pub mod platform;
+pub mod ui;

@@ -1,36 +1,571 @@
-//! The desktop window.
+//! The desktop window: layout, routing between views, keyboard shortcuts, persistence.
+//!
+//! Every action is a [`Command`], produced by shortcuts and widgets and applied at the end of
+//! the frame, so the keyboard and the mouse reach exactly the same things.
 
-use crate::model::KnowledgeBase;
+pub mod screenshot;
+pub mod state;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::model::{KnowledgeBase, SearchIndex};
+use crate::ui;
+use state::{HISTORY_LIMIT, Persisted, Place, ThemeChoice, View, ZOOM_RANGE};
+
+pub use screenshot::ScreenshotRequest;
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Open the entry with this id.
+    Open(String),
+    /// Show a view.
+    Show(View),
+    /// Go back in history.
+    Back,
+    /// Go forward in history.
+    Forward,
+    /// Put the cursor in the search box.
+    FocusSearch,
+    /// Clear the search, or go back when it is already empty.
+    Escape,
+    /// Move the result selection.
+    Select(isize),
+    /// Open the selected result.
+    OpenSelected,
+    /// Scale the UI up or down by a step, or reset it.
+    Zoom(ZoomStep),
+    /// Show or hide the keyboard help.
+    ToggleHelp,
+    /// Change the theme.
+    Theme(ThemeChoice),
+}
+
+/// A UI scale change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoomStep {
+    /// Larger.
+    In,
+    /// Smaller.
+    Out,
+    /// Back to 100 %.
+    Reset,
+}
+
+/// The keyboard shortcuts, shown in the help overlay.
+pub const SHORTCUTS: [(&str, &str); 10] = [
+    ("Ctrl+K or /", "Focus the search box"),
+    ("↑ / ↓", "Move through results"),
+    ("Enter", "Open the selected result"),
+    ("Esc", "Clear the search, or go back"),
+    (
+        "Alt+← / Alt+→",
+        "Back / forward (also the mouse's back and forward buttons)",
+    ),
+    ("Ctrl+Plus / Ctrl+Minus", "Larger / smaller text"),
+    ("Ctrl+0", "Reset the text size"),
+    ("F1 or ?", "Show or hide this help"),
+    ("Ctrl+L", "Open the limits table"),
+    ("Ctrl+F", "Focus the search box"),
+];
+
+/// Id of the search box, so shortcuts can focus it.
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("opsdeck-search-box")
+}
+
+/// Options for starting the app (from the CLI or tests).
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Ignore persisted state (screenshots and tests start clean).
+    pub fresh: bool,
+    /// Force a theme.
+    pub theme: Option<ThemeChoice>,
+    /// Start in this view.
+    pub view: Option<View>,
+    /// Start with this search text.
+    pub query: Option<String>,
+    /// Start on this entry.
+    pub entry: Option<String>,
+    /// Take a screenshot and exit.
+    pub screenshot: Option<ScreenshotRequest>,
+}
 
 /// Opens the window and runs until it is closed.
-pub fn run(kb: KnowledgeBase) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("OpsDeck")
-            .with_inner_size([1100.0, 720.0]),
+pub fn run(kb: KnowledgeBase, options: StartOptions) -> eframe::Result {
+    let size = options
+        .screenshot
+        .as_ref()
+        .map_or([1180.0, 760.0], |s| s.size);
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("OpsDeck")
+        .with_app_id("opsdeck")
+        .with_inner_size(size)
+        .with_min_inner_size([640.0, 420.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let native = eframe::NativeOptions {
+        viewport,
+        persist_window: options.screenshot.is_none(),
         ..Default::default()
     };
     eframe::run_native(
         "OpsDeck",
-        options,
-        Box::new(move |_cc| Ok(Box::new(OpsDeckApp { kb }))),
+        native,
+        Box::new(move |cc| Ok(Box::new(OpsDeckApp::new(cc, kb, options)))),
     )
 }
 
-/// The application state.
+/// The application.
 pub struct OpsDeckApp {
     kb: KnowledgeBase,
+    index: SearchIndex,
+    state: Persisted,
+    search: ui::search::SearchView,
+    limits: ui::limits::LimitsView,
+    show_help: bool,
+    focus_search: bool,
+    commands: Vec<Command>,
+    screenshot: Option<screenshot::Shooter>,
+    persist: bool,
+}
+
+impl OpsDeckApp {
+    /// Builds the app; restores persisted state unless told to start fresh.
+    pub fn new(cc: &eframe::CreationContext<'_>, kb: KnowledgeBase, options: StartOptions) -> Self {
+        ui::theme::install(&cc.egui_ctx);
+        let mut state: Persisted = if options.fresh {
+            Persisted::default()
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default()
+        };
+        if let Some(theme) = options.theme {
+            state.theme = theme;
+        }
+        if let Some(view) = options.view {
+            state.view = view;
+        }
+        if let Some(query) = options.query {
+            state.query = query;
+        }
+        if let Some(entry) = options.entry {
+            state.entry = Some(entry);
+            if options.view.is_none() {
+                state.view = View::Entry;
+            }
+        }
+        // Anything persisted that no longer exists (an entry removed from a pack) is dropped.
+        if state
+            .entry
+            .as_deref()
+            .is_some_and(|id| kb.get(id).is_none())
+        {
+            state.entry = None;
+        }
+        if state.view == View::Entry && state.entry.is_none() {
+            state.view = View::Search;
+        }
+        state.zoom = state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        state.history.back.truncate(HISTORY_LIMIT);
+        state.history.forward.truncate(HISTORY_LIMIT);
+        let index = SearchIndex::new(&kb);
+        let persist = !options.fresh && options.screenshot.is_none();
+        let app = OpsDeckApp {
+            index,
+            kb,
+            state,
+            search: ui::search::SearchView::default(),
+            limits: ui::limits::LimitsView::default(),
+            show_help: false,
+            focus_search: true,
+            commands: Vec::new(),
+            screenshot: options.screenshot.map(screenshot::Shooter::new),
+            persist,
+        };
+        app.apply_theme(&cc.egui_ctx);
+        cc.egui_ctx.set_zoom_factor(app.state.zoom);
+        app
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.state.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+        });
+    }
+
+    fn place(&self) -> Place {
+        Place {
+            view: self.state.view,
+            entry: (self.state.view == View::Entry)
+                .then(|| self.state.entry.clone())
+                .flatten(),
+        }
+    }
+
+    fn go(&mut self, to: Place) {
+        self.state.view = to.view;
+        if to.entry.is_some() {
+            self.state.entry = to.entry;
+        }
+    }
+
+    /// Reads shortcuts and turns them into commands.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| id != search_box_id())
+            && ctx.text_edit_focused();
+        let search_focused = ctx.memory(|m| m.has_focus(search_box_id()));
+        let text_focused = ctx.text_edit_focused();
+        let cmd = Modifiers::COMMAND;
+        let mut out = Vec::new();
+        ctx.input_mut(|i| {
+            if i.pointer.button_pressed(egui::PointerButton::Extra1) {
+                out.push(Command::Back);
+            }
+            if i.pointer.button_pressed(egui::PointerButton::Extra2) {
+                out.push(Command::Forward);
+            }
+            let mut key = |m: Modifiers, k: Key| i.consume_shortcut(&KeyboardShortcut::new(m, k));
+            if key(cmd, Key::K) || key(cmd, Key::F) {
+                out.push(Command::FocusSearch);
+            }
+            if key(cmd, Key::L) {
+                out.push(Command::Show(View::Limits));
+            }
+            if key(Modifiers::ALT, Key::ArrowLeft) {
+                out.push(Command::Back);
+            }
+            if key(Modifiers::ALT, Key::ArrowRight) {
+                out.push(Command::Forward);
+            }
+            if key(cmd, Key::Plus) || key(cmd, Key::Equals) {
+                out.push(Command::Zoom(ZoomStep::In));
+            }
+            if key(cmd, Key::Minus) {
+                out.push(Command::Zoom(ZoomStep::Out));
+            }
+            if key(cmd, Key::Num0) {
+                out.push(Command::Zoom(ZoomStep::Reset));
+            }
+            if key(Modifiers::NONE, Key::F1) {
+                out.push(Command::ToggleHelp);
+            }
+            if !typing {
+                if key(Modifiers::NONE, Key::Escape) {
+                    out.push(Command::Escape);
+                }
+                if search_focused || self.state.view == View::Search {
+                    if key(Modifiers::NONE, Key::ArrowDown) {
+                        out.push(Command::Select(1));
+                    }
+                    if key(Modifiers::NONE, Key::ArrowUp) {
+                        out.push(Command::Select(-1));
+                    }
+                    if key(Modifiers::NONE, Key::PageDown) {
+                        out.push(Command::Select(10));
+                    }
+                    if key(Modifiers::NONE, Key::PageUp) {
+                        out.push(Command::Select(-10));
+                    }
+                    if key(Modifiers::NONE, Key::Enter) && !self.search.hits().is_empty() {
+                        out.push(Command::OpenSelected);
+                    }
+                }
+            }
+            // `/` and `?` only act when no text field takes them.
+            if !text_focused {
+                for event in &i.events {
+                    if let egui::Event::Text(t) = event {
+                        match t.as_str() {
+                            "/" => out.push(Command::FocusSearch),
+                            "?" => out.push(Command::ToggleHelp),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        });
+        self.commands.extend(out);
+    }
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::Open(id) => self.open(id),
+                Command::Show(view) => {
+                    if view != self.state.view {
+                        self.state.history.push(self.place());
+                        self.state.view = view;
+                    }
+                }
+                Command::Back => {
+                    if let Some(to) = self.state.history.back(self.place()) {
+                        self.go(to);
+                    }
+                }
+                Command::Forward => {
+                    if let Some(to) = self.state.history.forward(self.place()) {
+                        self.go(to);
+                    }
+                }
+                Command::FocusSearch => {
+                    self.focus_search = true;
+                    if !matches!(self.state.view, View::Search | View::Entry) {
+                        self.state.history.push(self.place());
+                        self.state.view = View::Search;
+                    }
+                }
+                Command::Escape => {
+                    if self.show_help {
+                        self.show_help = false;
+                    } else if self.state.view == View::Search && !self.state.query.is_empty() {
+                        self.state.query.clear();
+                    } else if let Some(to) = self.state.history.back(self.place()) {
+                        self.go(to);
+                    }
+                }
+                Command::Select(delta) => {
+                    if self.state.view != View::Search {
+                        self.state.view = View::Search;
+                    }
+                    self.search.move_selection(delta);
+                }
+                Command::OpenSelected => {
+                    if let Some(id) = self.search.selected_id(&self.kb) {
+                        self.open(id.to_owned());
+                    }
+                }
+                Command::Zoom(step) => {
+                    let z = match step {
+                        ZoomStep::In => self.state.zoom + 0.1,
+                        ZoomStep::Out => self.state.zoom - 0.1,
+                        ZoomStep::Reset => 1.0,
+                    };
+                    self.state.zoom = (z * 10.0).round() / 10.0;
+                    self.state.zoom = self.state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                    ctx.set_zoom_factor(self.state.zoom);
+                }
+                Command::ToggleHelp => self.show_help = !self.show_help,
+                Command::Theme(theme) => {
+                    self.state.theme = theme;
+                    self.apply_theme(ctx);
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, id: String) {
+        if self.kb.get(&id).is_none() {
+            return;
+        }
+        let from = self.place();
+        if from.entry.as_deref() != Some(id.as_str()) {
+            self.state.history.push(from);
+        }
+        self.state.entry = Some(id);
+        self.state.view = View::Entry;
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.add_space(4.0);
+            ui.label(RichText::new("OpsDeck").size(18.0).strong());
+            ui.add_space(12.0);
+            let back = ui
+                .add_enabled(!self.state.history.back.is_empty(), egui::Button::new("←"))
+                .on_hover_text("Back (Alt+←)");
+            if back.clicked() {
+                self.commands.push(Command::Back);
+            }
+            let forward = ui
+                .add_enabled(
+                    !self.state.history.forward.is_empty(),
+                    egui::Button::new("→"),
+                )
+                .on_hover_text("Forward (Alt+→)");
+            if forward.clicked() {
+                self.commands.push(Command::Forward);
+            }
+            let help = ui.button("?").on_hover_text("Keyboard shortcuts (F1)");
+            if help.clicked() {
+                self.commands.push(Command::ToggleHelp);
+            }
+            let width = (ui.available_width() - 8.0).max(200.0);
+            let edit = egui::TextEdit::singleline(&mut self.state.query)
+                .id(search_box_id())
+                .hint_text("Search services, features, concepts, strategies, limits   (Ctrl+K)")
+                .desired_width(width);
+            let response = ui.add(edit);
+            let response = response.labelled_by(help.id);
+            if self.focus_search {
+                response.request_focus();
+                self.focus_search = false;
+            }
+            if response.changed() && self.state.view != View::Search {
+                self.state.history.push(self.place());
+                self.state.view = View::Search;
+            }
+        });
+    }
+
+    fn rail(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(8.0);
+        for view in View::RAIL {
+            let current =
+                self.state.view == view || (view == View::Search && self.state.view == View::Entry);
+            let button = egui::Button::selectable(current, RichText::new(view.label()).size(14.5))
+                .min_size(egui::vec2(ui.available_width(), 30.0));
+            if ui.add(button).clicked() {
+                self.commands.push(Command::Show(view));
+            }
+        }
+    }
+
+    fn status_line(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let muted = ui::theme::muted(ui);
+            let kb = &self.kb;
+            ui.label(
+                RichText::new(format!(
+                    "{} entries · {} limits · {} wizards",
+                    kb.entries().len(),
+                    kb.limits().len(),
+                    kb.wizards().len()
+                ))
+                .color(muted),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    RichText::new(format!("{:.0} %   F1 help", self.state.zoom * 100.0))
+                        .color(muted),
+                );
+            });
+        });
+    }
+
+    fn help_overlay(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_help;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for (keys, what) in SHORTCUTS {
+                            ui.label(RichText::new(keys).monospace().strong());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+            });
+        self.show_help = open;
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        match self.state.view {
+            View::Search => {
+                self.search.update(&self.index, &self.state.query);
+                if let Some(c) = self.search.ui(ui, &self.kb, &self.index) {
+                    self.commands.push(c);
+                }
+            }
+            View::Entry => {
+                let entry = self.state.entry.as_deref().and_then(|id| self.kb.get(id));
+                match entry {
+                    Some(entry) => {
+                        if let Some(c) = ui::entry::entry_ui(ui, &self.kb, entry) {
+                            self.commands.push(c);
+                        }
+                    }
+                    None => {
+                        ui.label("This entry no longer exists.");
+                    }
+                }
+            }
+            View::Limits => {
+                if let Some(c) = self.limits.ui(ui, &self.kb) {
+                    self.commands.push(c);
+                }
+            }
+            View::Settings => {
+                let before = self.state.theme;
+                ui::settings::settings_ui(ui, &mut self.state);
+                if self.state.theme != before {
+                    self.commands.push(Command::Theme(self.state.theme));
+                }
+                if (ui.ctx().zoom_factor() - self.state.zoom).abs() > f32::EPSILON {
+                    ui.ctx().set_zoom_factor(self.state.zoom);
+                }
+            }
+            View::Wizards => ui::coming::coming_ui(
+                ui,
+                "Decision wizards",
+                "Recommend a disaster-recovery or deployment strategy from your answers, with the reasons. \
+                 Available now on the command line: `opsdeck wizard dr --rto 1h --rpo 15m` and `opsdeck wizard deploy --platform ec2`.",
+            ),
+            View::Compare => ui::coming::coming_ui(
+                ui,
+                "Compare strategies",
+                "Side-by-side tables, stage diagrams and capacity charts. Available now on the command line: \
+                 `opsdeck compare rolling immutable blue-green` and `opsdeck simulate rolling --instances 6 --batch 2`.",
+            ),
+            View::Sheets => ui::coming::coming_ui(
+                ui,
+                "My cheat-sheets",
+                "Star entries, add notes and export printable sheets. Not built yet.",
+            ),
+        }
+    }
 }
 
 impl eframe::App for OpsDeckApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("OpsDeck");
-            ui.label(format!(
-                "{} entries loaded. The full desktop app is being built; use the CLI meanwhile \
-                 (`opsdeck --help`).",
-                self.kb.entries().len()
-            ));
-        });
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        egui::Panel::top("top-bar")
+            .frame(
+                egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(8, 8)),
+            )
+            .show(ui, |ui| self.top_bar(ui));
+        egui::Panel::bottom("status-line")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 4)),
+            )
+            .show(ui, |ui| self.status_line(ui));
+        egui::Panel::left("rail")
+            .resizable(false)
+            .exact_size(132.0)
+            .show(ui, |ui| self.rail(ui));
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::central_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(18, 12)),
+            )
+            .show(ui, |ui| self.central(ui));
+        if self.show_help {
+            self.help_overlay(&ctx);
+        }
+        self.run_commands(&ctx);
+        if let Some(shooter) = &mut self.screenshot {
+            shooter.tick(&ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        }
     }
 }

@@ -6,6 +6,8 @@
 pub mod compare;
 pub mod duration;
 pub mod kb;
+pub mod limits;
+pub mod markup;
 pub mod parse;
 pub mod query;
 pub mod render;

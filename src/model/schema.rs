@@ -60,11 +60,23 @@ impl Kind {
         }
     }
 
+    /// The plural, for labels: "services", "strategies".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Service => "services",
+            Kind::Feature => "features",
+            Kind::Concept => "concepts",
+            Kind::Strategy => "strategies",
+            Kind::Limit => "limits",
+        }
+    }
+
     /// Parses the lowercase name (also accepts the plural).
     pub fn parse(text: &str) -> Option<Kind> {
         let text = text.trim().to_ascii_lowercase();
-        let text = text.strip_suffix('s').unwrap_or(&text);
-        Kind::ALL.into_iter().find(|k| k.as_str() == text)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == text || k.plural() == text)
     }
 }
 

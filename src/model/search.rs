@@ -156,11 +156,12 @@ struct Doc {
     /// prefix would otherwise make "Lambda layers" outrank "AWS Lambda" for `lambda`.
     title_match: String,
     title_mask: u64,
-    /// Folded aliases, tags and id.
-    names: Vec<String>,
+    /// Folded aliases, tags and id, each with its character mask.
+    names: Vec<(String, u64)>,
     names_mask: u64,
     /// Folded body fields joined by newlines.
     body: String,
+    body_mask: u64,
     mask: u64,
     /// Position of the title in alphabetical order (for cheap deterministic ties).
     title_rank: u32,
@@ -206,6 +207,9 @@ const WORD_START_BONUS: i64 = 100;
 const TYPO_PER_CHAR: i64 = 16;
 /// See [`TYPO_PER_CHAR`].
 const TYPO_BASE: i64 = 60;
+/// Scans of at least this many entries are split across threads.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Score given to a word found as a substring of body text.
 const BODY_SCORE: i64 = 10;
 
@@ -237,6 +241,13 @@ impl SearchIndex {
             let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
             names.extend(entry.tags.iter().map(|t| fold(t)));
             names.push(entry.id.clone());
+            let names: Vec<(String, u64)> = names
+                .into_iter()
+                .map(|n| {
+                    let mask = char_mask(&n);
+                    (n, mask)
+                })
+                .collect();
             let mut names_normalized = vec![normalize(&entry.title), normalize(&entry.id)];
             names_normalized.extend(entry.aliases.iter().map(|a| normalize(a)));
 
@@ -249,7 +260,7 @@ impl SearchIndex {
             }
 
             for (text, in_name, in_title) in std::iter::once((title.as_str(), true, true))
-                .chain(names.iter().map(|n| (n.as_str(), true, false)))
+                .chain(names.iter().map(|(n, _)| (n.as_str(), true, false)))
                 .chain(std::iter::once((body.as_str(), false, false)))
             {
                 for token in tokens(text) {
@@ -272,7 +283,7 @@ impl SearchIndex {
                 }
             }
 
-            let names_mask = names.iter().fold(0, |m, n| m | char_mask(n));
+            let names_mask = names.iter().fold(0, |m, (_, mask)| m | mask);
             let title_mask = char_mask(&title);
             docs.push(Doc {
                 kind: entry.kind,
@@ -280,6 +291,7 @@ impl SearchIndex {
                 title_chars: title_match.chars().count() as u32,
                 title_match,
                 mask: title_mask | names_mask | char_mask(&body),
+                body_mask: char_mask(&body),
                 title,
                 title_mask,
                 names,
@@ -330,8 +342,8 @@ impl SearchIndex {
 
     fn search_in(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
         let in_scope = |d: &Doc| query.kind.is_none_or(|k| d.kind == k);
-        let mut hits: Vec<Hit> = Vec::new();
         if query.is_empty() {
+            let mut hits: Vec<Hit> = Vec::new();
             hits.extend(
                 self.docs
                     .iter()
@@ -354,7 +366,7 @@ impl SearchIndex {
             .collect();
         let whole = query.normalized();
 
-        let mut consider = |i: usize| {
+        let consider = |i: usize, hits: &mut Vec<Hit>| {
             let doc = &self.docs[i];
             if !in_scope(doc) {
                 return;
@@ -382,15 +394,54 @@ impl SearchIndex {
                 fuzzy: total,
             });
         };
-        match candidates {
-            Some(list) => list.iter().for_each(|&i| consider(i as usize)),
-            None => (0..self.docs.len()).for_each(&mut consider),
-        }
-        hits.sort_unstable_by_key(|h| {
-            let doc = &self.docs[h.entry];
-            (h.tier, -h.fuzzy, doc.title_chars, doc.title_rank)
-        });
+        let all: Vec<u32>;
+        let list: &[u32] = match candidates {
+            Some(list) => list,
+            None => {
+                all = (0..self.docs.len() as u32).collect();
+                &all
+            }
+        };
+        let mut hits = if list.len() >= PARALLEL_FROM {
+            // Large packs: split the scan over the machine's cores.
+            let threads = std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .clamp(1, 8);
+            let chunk = list.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = list
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(|| {
+                            let mut local = Vec::new();
+                            part.iter().for_each(|&i| consider(i as usize, &mut local));
+                            local
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_default())
+                    .collect::<Vec<Hit>>()
+            })
+        } else {
+            let mut local = Vec::new();
+            list.iter().for_each(|&i| consider(i as usize, &mut local));
+            local
+        };
+        hits.sort_unstable_by_key(|h| self.sort_key(h));
         hits
+    }
+
+    /// One integer that orders hits: tier, then score (higher first), then shorter title,
+    /// then title order. Packing it into a `u64` keeps sorting 100,000 hits cheap.
+    fn sort_key(&self, hit: &Hit) -> u64 {
+        let doc = &self.docs[hit.entry];
+        let score = (hit.fuzzy.clamp(0, 0xF_FFFF)) as u64;
+        ((hit.tier as u64) << 60)
+            | ((0xF_FFFF - score) << 40)
+            | (u64::from(doc.title_chars.min(0xFFF)) << 28)
+            | u64::from(doc.title_rank.min(0x0FFF_FFFF))
     }
 
     /// The best way one word matches one entry, or `None`.
@@ -402,17 +453,22 @@ impl SearchIndex {
         }
         // In the title, a word that starts a title word beats a one-letter typo of a title
         // word, which beats letters scattered across several words.
-        let fuzzy = (word.mask & doc.title_mask == word.mask)
-            .then(|| {
-                self.matcher
-                    .fuzzy_match(&doc.title_match, &word.text)
-                    .or_else(|| self.matcher.fuzzy_match(&doc.title, &word.text))
-            })
-            .flatten()
-            .map(|score| {
-                let starts_word = tokens(&doc.title).any(|t| t.starts_with(word.text.as_str()));
-                score.max(1) + if starts_word { WORD_START_BONUS } else { 0 }
-            });
+        let fuzzy = if word.mask & doc.title_mask != word.mask {
+            None
+        } else if let Some(at) = doc.title.find(word.text.as_str()) {
+            // Contiguous letters: scored directly, as skim scores a gap-free match, which
+            // keeps per-keystroke work small on large packs.
+            Some(contiguous_score(&doc.title, at, word))
+        } else if in_one_token(&doc.title, &word.text) {
+            // Letters with gaps count only inside one title word ("lamda" in "Lambda");
+            // letters scattered over several words are noise, left to the body check.
+            self.matcher
+                .fuzzy_match(&doc.title_match, &word.text)
+                .or_else(|| self.matcher.fuzzy_match(&doc.title, &word.text))
+                .map(|score| score.max(1))
+        } else {
+            None
+        };
         let typo_title = typo.filter(|t| t.tier == Tier::Title).map(|t| t.score);
         if let Some(score) = fuzzy.max(typo_title) {
             return Some(WordMatch {
@@ -424,7 +480,8 @@ impl SearchIndex {
             && let Some(score) = doc
                 .names
                 .iter()
-                .filter_map(|n| self.matcher.fuzzy_match(n, &word.text))
+                .filter(|(_, mask)| word.mask & mask == word.mask)
+                .filter_map(|(n, _)| self.matcher.fuzzy_match(n, &word.text))
                 .max()
         {
             return Some(WordMatch {
@@ -435,7 +492,13 @@ impl SearchIndex {
         if let Some(m) = typo.filter(|t| t.tier == Tier::Names) {
             return Some(m);
         }
-        if doc.body.contains(word.text.as_str()) {
+        let in_body = if word.single_ascii {
+            // For one letter or digit the character mask already answers.
+            char_bit(word.text.as_bytes()[0] as char) & doc.body_mask != 0
+        } else {
+            doc.body.contains(word.text.as_str())
+        };
+        if in_body {
             return Some(WordMatch {
                 tier: Tier::Body,
                 score: BODY_SCORE,
@@ -462,15 +525,33 @@ impl SearchIndex {
             }
         };
         for word in &query.words {
-            let prepared = PreparedWord::new(word, self);
             let chars: Vec<char> = word.chars().collect();
-            // Names: fuzzy positions where the word matched fuzzily.
+            let typo = typo_eligible(word) && chars.iter().all(|c| is_token_char(*c));
+            let prepared = PreparedWord {
+                text: word.clone(),
+                mask: char_mask(word),
+                single_ascii: false,
+                chars: chars.clone(),
+                typo,
+                typo_docs: HashMap::new(),
+            };
+            // Names: the same rules as ranking: contiguous letters anywhere, or letters with
+            // gaps inside one word.
             let mut matched_name = false;
             for field in Field::all(entry).into_iter().filter(|f| f.is_name()) {
                 let Some(text) = field.text(entry) else {
                     continue;
                 };
-                if let Some((_, positions)) = self.matcher.fuzzy_indices(text, word) {
+                let folded: Vec<char> = text.chars().map(fold_char).collect();
+                let contiguous = substring_positions(&folded, &chars);
+                let positions = if !contiguous.is_empty() {
+                    Some(contiguous[..chars.len()].to_vec())
+                } else if in_one_token(&fold(text), word) {
+                    self.matcher.fuzzy_indices(text, word).map(|(_, p)| p)
+                } else {
+                    None
+                };
+                if let Some(positions) = positions {
                     add(field, positions);
                     matched_name = true;
                     if field == Field::Title {
@@ -500,6 +581,8 @@ struct PreparedWord {
     text: String,
     mask: u64,
     chars: Vec<char>,
+    /// A single ASCII letter or digit, whose presence the character masks decide exactly.
+    single_ascii: bool,
     /// Whether the word is long enough for typo tolerance.
     typo: bool,
     /// For such words: the entries containing a word one edit away, with the best tier.
@@ -534,6 +617,7 @@ impl PreparedWord {
         PreparedWord {
             text: word.to_owned(),
             mask: char_mask(word),
+            single_ascii: word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric(),
             chars,
             typo,
             typo_docs,
@@ -549,6 +633,34 @@ impl PreparedWord {
             },
         })
     }
+}
+
+/// Whether `word`'s letters appear, in order, inside a single word of `text` (both folded).
+fn in_one_token(text: &str, word: &str) -> bool {
+    tokens(text).any(|t| {
+        let mut letters = t.chars();
+        word.chars().all(|c| letters.any(|x| x == c))
+    })
+}
+
+/// The score of `word` found as contiguous letters at byte `at` of `title` (folded): skim's
+/// per-letter score and consecutive bonus, plus bonuses for starting a title word and for
+/// standing at the start of the title once a vendor prefix is ignored.
+fn contiguous_score(title: &str, at: usize, word: &PreparedWord) -> i64 {
+    let n = word.chars.len() as i64;
+    let starts_word = at == 0 || !title[..at].chars().next_back().is_some_and(is_token_char);
+    let mut score = 16 * n + 4 * (n - 1).max(0);
+    if starts_word {
+        score += WORD_START_BONUS + 8;
+    }
+    let vendor = ["aws ", "amazon "]
+        .iter()
+        .find(|p| title.starts_with(*p))
+        .map_or(0, |p| p.len());
+    if at == 0 || at == vendor {
+        score += 8;
+    }
+    score
 }
 
 /// Whether the word is one edit (substitution, insertion, deletion or adjacent swap) from

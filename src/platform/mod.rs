@@ -68,3 +68,30 @@ pub fn data_dir() -> Option<PathBuf> {
     }
     directories::ProjectDirs::from("dev", "OpsDeck", "OpsDeck").map(|d| d.data_dir().to_path_buf())
 }
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
+/// flushed and synced, then renamed over the target. A crash leaves the old file or the new
+/// one, never a torn one, and a failure leaves no partial file behind.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".to_owned());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

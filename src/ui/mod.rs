@@ -1,1 +1,8 @@
-//! One file per view of the desktop window.
+//! One file per view of the desktop window; the model does the work, these only draw.
+
+pub mod coming;
+pub mod entry;
+pub mod limits;
+pub mod search;
+pub mod settings;
+pub mod theme;

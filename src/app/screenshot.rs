@@ -1,0 +1,117 @@
+//! `--screenshot`: draw the requested view, wait until it has settled, save a PNG, exit.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// What to capture and where.
+#[derive(Debug, Clone)]
+pub struct ScreenshotRequest {
+    /// The PNG to write.
+    pub path: PathBuf,
+    /// Window size in points.
+    pub size: [f32; 2],
+}
+
+/// Frames drawn before capturing: enough for fonts, layout and scroll areas to settle.
+const SETTLE_FRAMES: u32 = 10;
+
+/// What happened to the screenshot, for the CLI's exit code.
+pub static OUTCOME: Mutex<Option<Result<(), String>>> = Mutex::new(None);
+
+/// Drives one screenshot.
+pub struct Shooter {
+    request: ScreenshotRequest,
+    frames: u32,
+    asked: bool,
+    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+}
+
+impl Shooter {
+    /// Prepares a screenshot.
+    pub fn new(request: ScreenshotRequest) -> Shooter {
+        Shooter {
+            request,
+            frames: 0,
+            asked: false,
+            image: Arc::default(),
+        }
+    }
+
+    /// Called once per frame.
+    pub fn tick(&mut self, ctx: &egui::Context) {
+        self.frames += 1;
+        let taken = self.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = taken {
+            let result = save_png(&self.request.path, &image);
+            if let Err(e) = &result {
+                eprintln!("error: {e}");
+            }
+            if let Ok(mut outcome) = OUTCOME.lock() {
+                *outcome = Some(result);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if !self.asked && self.frames >= SETTLE_FRAMES {
+            self.asked = true;
+            let slot = Arc::clone(&self.image);
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(image);
+                }
+                repaint.request_repaint();
+            });
+        }
+        ctx.request_repaint();
+    }
+}
+
+/// Writes the image as a PNG, through a temporary file so no partial PNG is ever left.
+pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let mut bytes = Vec::with_capacity(w * h * 4);
+    for pixel in &image.pixels {
+        bytes.extend_from_slice(&pixel.to_array());
+    }
+    let mut encoded = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut encoded, w as u32, h as u32);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder
+            .write_header()
+            .map_err(|e| format!("encoding the PNG: {e}"))?;
+        writer
+            .write_image_data(&bytes)
+            .map_err(|e| format!("encoding the PNG: {e}"))?;
+    }
+    crate::platform::write_atomic(path, &encoded)
+        .map_err(|e| format!("{}: cannot be written: {e}", path.display()))
+}
+
+/// Parses `WxH`, e.g. `1280x800`.
+pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("size {text:?} is not WIDTHxHEIGHT, e.g. 1280x800 (each 320–7680)");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    if !(320..=7680).contains(&w) || !(320..=7680).contains(&h) {
+        return Err(bad());
+    }
+    Ok([w as f32, h as f32])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1280x800"), Ok([1280.0, 800.0]));
+        assert_eq!(parse_size("640X480"), Ok([640.0, 480.0]));
+        for bad in ["", "1280", "x800", "12x8", "1280x-1", "axb", "99999x800"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+}

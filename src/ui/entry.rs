@@ -1,0 +1,254 @@
+//! One entry in full: status banner, summary, key points, exam tips, limits, attributes,
+//! related entries and sources.
+
+use egui::{RichText, text::LayoutJob, text::TextFormat};
+
+use crate::app::Command;
+use crate::model::KnowledgeBase;
+use crate::model::markup::{self, Style};
+use crate::model::render::{attr_value_text, value_with_unit};
+use crate::model::schema::{Entry, Kind, Lifecycle};
+use crate::ui::theme;
+
+/// Draws the entry page; returns a command when a link is followed.
+pub fn entry_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, entry: &Entry) -> Option<Command> {
+    let mut command = None;
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(860.0);
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));
+                for d in &entry.domains {
+                    theme::badge(
+                        ui,
+                        &format!("D{} {}", d.number(), d.title()),
+                        theme::muted(ui),
+                    );
+                }
+            });
+            ui.add_space(2.0);
+            ui.label(RichText::new(&entry.title).heading().strong());
+            if !entry.aliases.is_empty() {
+                ui.label(
+                    RichText::new(format!("Also: {}", entry.aliases.join(" · ")))
+                        .color(theme::muted(ui)),
+                );
+            }
+            if let Some(status) = entry
+                .status
+                .as_ref()
+                .filter(|s| s.state != Lifecycle::Active)
+            {
+                ui.add_space(6.0);
+                let color = theme::status_color(status.state, dark);
+                egui::Frame::new()
+                    .fill(color.gamma_multiply(0.12))
+                    .stroke(egui::Stroke::new(1.0, color))
+                    .corner_radius(6)
+                    .inner_margin(10)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let date = status.date.as_deref().unwrap_or("date not verified");
+                        let state = match status.state {
+                            Lifecycle::Retired => "Retired",
+                            _ => "Closed to new customers",
+                        };
+                        ui.label(
+                            RichText::new(format!("{state} · {date}"))
+                                .strong()
+                                .color(color),
+                        );
+                        ui.label(&status.note);
+                        if !status.replaced_by.is_empty() {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label("Use instead:");
+                                for id in &status.replaced_by {
+                                    if let Some(c) = link(ui, kb, id) {
+                                        command = Some(c);
+                                    }
+                                }
+                            });
+                        }
+                    });
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(&entry.summary).size(16.0));
+
+            if let Some(limit) = &entry.limit {
+                ui.add_space(8.0);
+                egui::Grid::new("limit-facts")
+                    .num_columns(2)
+                    .spacing([16.0, 4.0])
+                    .show(ui, |ui| {
+                        let mut row = |k: &str, v: String| {
+                            ui.label(RichText::new(k).color(theme::muted(ui)));
+                            ui.label(v);
+                            ui.end_row();
+                        };
+                        row("Service", kb.service_title(entry).to_owned());
+                        row(
+                            "Current value",
+                            value_with_unit(&limit.value, &limit.unit, limit.verdict),
+                        );
+                        if let Some(old) = &limit.notes_value {
+                            row("The notes said", old.clone());
+                        }
+                        row("Adjustable", limit.adjustable.as_str().to_owned());
+                        row("Checked", limit.source.checked.clone().unwrap_or_default());
+                    });
+            }
+
+            section(ui, "Key points", &entry.points);
+            if !entry.tips.is_empty() {
+                ui.add_space(10.0);
+                let accent = theme::kind_color(Kind::Strategy, dark);
+                egui::Frame::new()
+                    .fill(accent.gamma_multiply(0.10))
+                    .stroke(egui::Stroke::new(1.0, accent.gamma_multiply(0.6)))
+                    .corner_radius(6)
+                    .inner_margin(10)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new("Exam tips").strong().color(accent));
+                        for tip in &entry.tips {
+                            bullet(ui, tip);
+                        }
+                    });
+            }
+
+            let limits = kb.limits_of(&entry.id);
+            if !limits.is_empty() {
+                heading(ui, "Limits");
+                egui::Grid::new("entry-limits")
+                    .striped(true)
+                    .num_columns(4)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        for h in ["Limit", "Current", "The notes said", "Checked"] {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for l in limits {
+                            let Some(f) = &l.limit else { continue };
+                            if ui.link(&l.title).clicked() {
+                                command = Some(Command::Open(l.id.clone()));
+                            }
+                            ui.label(value_with_unit(&f.value, &f.unit, f.verdict));
+                            ui.label(f.notes_value.as_deref().unwrap_or("—"));
+                            ui.label(f.source.checked.as_deref().unwrap_or(""));
+                            ui.end_row();
+                        }
+                    });
+            }
+
+            if entry.kind == Kind::Strategy && !entry.attrs.is_empty() {
+                heading(ui, "Attributes");
+                egui::Grid::new("entry-attrs")
+                    .striped(true)
+                    .num_columns(2)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        for def in kb.attributes() {
+                            if let Some(v) = entry.attrs.get(&def.key) {
+                                ui.label(RichText::new(&def.label).color(theme::muted(ui)));
+                                ui.add(egui::Label::new(attr_value_text(kb, &def.key, v)).wrap());
+                                ui.end_row();
+                            }
+                        }
+                    });
+            }
+
+            let mut related: Vec<&str> = entry.related.iter().map(String::as_str).collect();
+            related.extend(kb.backlinks(&entry.id).into_iter().map(|e| e.id.as_str()));
+            if !related.is_empty() {
+                heading(ui, "Related");
+                ui.horizontal_wrapped(|ui| {
+                    for id in related {
+                        if let Some(c) = link(ui, kb, id) {
+                            command = Some(c);
+                        }
+                    }
+                });
+            }
+
+            let mut sources: Vec<&crate::model::schema::Source> = entry.sources.iter().collect();
+            sources.extend(entry.limit.as_ref().map(|l| &l.source));
+            sources.extend(entry.status.as_ref().and_then(|s| s.source.as_ref()));
+            if !sources.is_empty() {
+                heading(ui, "Sources");
+                for s in sources {
+                    ui.horizontal_wrapped(|ui| {
+                        let title = if s.title.is_empty() { &s.url } else { &s.title };
+                        ui.hyperlink_to(title, &s.url).on_hover_text(&s.url);
+                        let checked = match &s.checked {
+                            Some(d) => format!("checked {d}"),
+                            None => "not checked".to_owned(),
+                        };
+                        ui.label(RichText::new(checked).small().color(theme::muted(ui)));
+                    });
+                }
+            }
+            ui.add_space(16.0);
+        });
+    command
+}
+
+fn heading(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(12.0);
+    ui.label(RichText::new(title).size(17.0).strong());
+    ui.add_space(2.0);
+}
+
+fn section(ui: &mut egui::Ui, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    heading(ui, title);
+    for item in items {
+        bullet(ui, item);
+    }
+}
+
+/// A bullet point with light Markdown.
+fn bullet(ui: &mut egui::Ui, text: &str) {
+    ui.horizontal_top(|ui| {
+        ui.label(RichText::new("•").color(theme::muted(ui)));
+        ui.add(egui::Label::new(markup_job(ui, text)).wrap());
+    });
+}
+
+/// Light Markdown as a layout job: bold, italic and code spans.
+pub fn markup_job(ui: &egui::Ui, text: &str) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    for span in markup::parse(text) {
+        let format = match span.style {
+            Style::Plain => TextFormat::simple(body.clone(), color),
+            Style::Bold => TextFormat::simple(body.clone(), ui.visuals().strong_text_color()),
+            Style::Italic => TextFormat {
+                italics: true,
+                ..TextFormat::simple(body.clone(), color)
+            },
+            Style::Code => TextFormat {
+                background: ui.visuals().code_bg_color,
+                ..TextFormat::simple(mono.clone(), color)
+            },
+        };
+        job.append(span.text, 0.0, format);
+    }
+    job
+}
+
+/// A link to another entry (by title), or nothing if the id is unknown.
+fn link(ui: &mut egui::Ui, kb: &KnowledgeBase, id: &str) -> Option<Command> {
+    let entry = kb.get(id)?;
+    ui.link(&entry.title)
+        .on_hover_text(entry.summary.as_str())
+        .clicked()
+        .then(|| Command::Open(id.to_owned()))
+}

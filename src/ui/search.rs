@@ -1,0 +1,253 @@
+//! The search results view: instant results, highlighted matches, kind and status badges.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText, Sense};
+
+use crate::app::Command;
+use crate::model::schema::{Kind, Lifecycle};
+use crate::model::{Field, Hit, KnowledgeBase, Query, SearchCache, SearchIndex};
+use crate::ui::theme;
+
+/// Height of one result row, fixed so only visible rows are laid out.
+const ROW_HEIGHT: f32 = 46.0;
+
+/// Search results and the selection in them.
+#[derive(Default)]
+pub struct SearchView {
+    cache: SearchCache,
+    /// The query text the results belong to.
+    searched: Option<(String, Option<Kind>)>,
+    query: Query,
+    hits: Vec<Hit>,
+    /// Index of the highlighted row.
+    pub selected: usize,
+    /// Kind chip, combined with any `kind:` in the text.
+    pub kind_filter: Option<Kind>,
+    scroll_to_selected: bool,
+    /// Highlight positions of rows already drawn for this query (cleared when it changes).
+    marks: std::collections::HashMap<usize, Vec<crate::model::FieldMatch>>,
+}
+
+impl SearchView {
+    /// Re-runs the search only when the text or the kind chip changed.
+    pub fn update(&mut self, index: &SearchIndex, text: &str) {
+        let key = (text.to_owned(), self.kind_filter);
+        if self.searched.as_ref() == Some(&key) {
+            return;
+        }
+        let mut query = Query::parse(text);
+        if query.kind.is_none() {
+            query.kind = self.kind_filter;
+        }
+        self.hits = index.search_cached(&query, &mut self.cache);
+        self.query = query;
+        self.searched = Some(key);
+        self.marks.clear();
+        self.selected = 0;
+        self.scroll_to_selected = true;
+    }
+
+    /// The current results.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The parsed query behind the results.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Moves the selection by `delta` rows, staying in range.
+    pub fn move_selection(&mut self, delta: isize) {
+        if self.hits.is_empty() {
+            return;
+        }
+        let last = self.hits.len() as isize - 1;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.scroll_to_selected = true;
+    }
+
+    /// The id of the selected entry.
+    pub fn selected_id<'a>(&self, kb: &'a KnowledgeBase) -> Option<&'a str> {
+        let hit = self.hits.get(self.selected)?;
+        Some(kb.entries()[hit.entry].id.as_str())
+    }
+
+    /// Draws the kind chips, the count and the result list.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        kb: &KnowledgeBase,
+        index: &SearchIndex,
+    ) -> Option<Command> {
+        let mut command = None;
+        let dark = ui.visuals().dark_mode;
+        ui.horizontal_wrapped(|ui| {
+            let mut chip = |ui: &mut egui::Ui, label: &str, kind: Option<Kind>| {
+                let selected = self.kind_filter == kind;
+                if ui.selectable_label(selected, label).clicked() {
+                    self.kind_filter = kind;
+                }
+            };
+            chip(ui, "All", None);
+            for kind in Kind::ALL {
+                chip(ui, kind.plural(), Some(kind));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let n = self.hits.len();
+                let text = match (n, self.query.is_empty()) {
+                    (_, true) => format!("{n} entries"),
+                    (1, false) => "1 result".to_owned(),
+                    (n, false) => format!("{n} results"),
+                };
+                ui.label(RichText::new(text).color(theme::muted(ui)));
+            });
+        });
+        if let Some(kind) = &self.query.unknown_kind {
+            ui.colored_label(
+                theme::status_color(Lifecycle::ClosedToNew, dark),
+                format!(
+                    "kind:{kind} is not a kind; use service, feature, concept, strategy or limit"
+                ),
+            );
+        }
+        ui.separator();
+        if self.hits.is_empty() {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                ui.label(RichText::new("No entry matches.").heading());
+                ui.label(
+                    RichText::new(
+                        "Every word must match. Try fewer words, or check the kind filter.",
+                    )
+                    .color(theme::muted(ui)),
+                );
+            });
+            return None;
+        }
+        let scroll_to = std::mem::take(&mut self.scroll_to_selected).then_some(self.selected);
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(row) = scroll_to {
+            // Keep the selected row in view when the keyboard moves it.
+            let viewport_rows = (ui.available_height() / ROW_HEIGHT).floor().max(1.0) as usize;
+            if row >= viewport_rows {
+                area = area.vertical_scroll_offset((row + 1 - viewport_rows) as f32 * ROW_HEIGHT);
+            } else {
+                area = area.vertical_scroll_offset(0.0);
+            }
+        }
+        area.show_rows(ui, ROW_HEIGHT, self.hits.len(), |ui, rows| {
+            for row in rows {
+                let hit = self.hits[row];
+                let entry = &kb.entries()[hit.entry];
+                let selected = row == self.selected;
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), ROW_HEIGHT),
+                    Sense::click(),
+                );
+                if selected || response.hovered() {
+                    let fill = if selected {
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.55)
+                    } else {
+                        ui.visuals().faint_bg_color
+                    };
+                    ui.painter().rect_filled(rect, 6.0, fill);
+                }
+                let query = &self.query;
+                let marks = self
+                    .marks
+                    .entry(hit.entry)
+                    .or_insert_with(|| index.highlights(query, entry));
+                let positions = |field: Field| -> &[usize] {
+                    marks
+                        .iter()
+                        .find(|m| m.field == field)
+                        .map_or(&[], |m| m.positions.as_slice())
+                };
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect.shrink2(egui::vec2(10.0, 4.0)))
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                child.horizontal(|ui| {
+                    theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));
+                    let job = highlighted(
+                        &entry.title,
+                        positions(Field::Title),
+                        FontId::proportional(15.0),
+                        ui.visuals().strong_text_color(),
+                        theme::match_color(dark),
+                    );
+                    ui.label(job);
+                    let state = entry.lifecycle();
+                    if state != Lifecycle::Active {
+                        theme::badge(ui, state.label(), theme::status_color(state, dark));
+                    }
+                });
+                let summary = highlighted(
+                    &entry.summary,
+                    positions(Field::Summary),
+                    FontId::proportional(12.5),
+                    theme::muted(ui),
+                    theme::match_color(dark),
+                );
+                child.add(egui::Label::new(summary).truncate());
+                let response = response.on_hover_text(entry.id.as_str());
+                if response.clicked() {
+                    self.selected = row;
+                    command = Some(Command::Open(entry.id.clone()));
+                }
+            }
+        });
+        command
+    }
+}
+
+/// Text with the characters at `positions` (char indices) in the match colour and bold.
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    font: FontId,
+    color: Color32,
+    accent: Color32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color,
+        ..Default::default()
+    };
+    let marked = TextFormat {
+        font_id: font,
+        color: accent,
+        underline: egui::Stroke::new(1.0, accent),
+        ..Default::default()
+    };
+    let mut run = String::new();
+    let mut run_marked = false;
+    let mut next = positions.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        while next.peek().is_some_and(|&&p| p < i) {
+            next.next();
+        }
+        let is_marked = next.peek() == Some(&&i);
+        if is_marked != run_marked && !run.is_empty() {
+            job.append(
+                &run,
+                0.0,
+                if run_marked {
+                    marked.clone()
+                } else {
+                    plain.clone()
+                },
+            );
+            run.clear();
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        job.append(&run, 0.0, if run_marked { marked } else { plain });
+    }
+    job
+}
