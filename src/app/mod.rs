@@ -53,8 +53,8 @@ pub enum ZoomStep {
 }
 
 /// The keyboard shortcuts, shown in the help overlay.
-pub const SHORTCUTS: [(&str, &str); 10] = [
-    ("Ctrl+K or /", "Focus the search box"),
+pub const SHORTCUTS: [(&str, &str); 9] = [
+    ("Ctrl+K, Ctrl+F or /", "Focus the search box"),
     ("↑ / ↓", "Move through results"),
     ("Enter", "Open the selected result"),
     ("Esc", "Clear the search, or go back"),
@@ -66,7 +66,6 @@ pub const SHORTCUTS: [(&str, &str); 10] = [
     ("Ctrl+0", "Reset the text size"),
     ("F1 or ?", "Show or hide this help"),
     ("Ctrl+L", "Open the limits table"),
-    ("Ctrl+F", "Focus the search box"),
 ];
 
 /// Id of the search box, so shortcuts can focus it.
@@ -189,6 +188,28 @@ impl OpsDeckApp {
         app.apply_theme(&cc.egui_ctx);
         cc.egui_ctx.set_zoom_factor(app.state.zoom);
         app
+    }
+
+    /// The persisted part of the state (for tests and diagnostics).
+    pub fn state(&self) -> &Persisted {
+        &self.state
+    }
+
+    /// Ids of the current search results, best first.
+    pub fn result_ids(&self) -> Vec<&str> {
+        self.search
+            .hits()
+            .iter()
+            .map(|h| self.kb.entries()[h.entry].id.as_str())
+            .collect()
+    }
+
+    /// Ids of the limits in the order the limits table shows them.
+    pub fn limit_ids(&self) -> Vec<&str> {
+        crate::model::limits::filter_limits(&self.kb, &self.limits.filter)
+            .into_iter()
+            .map(|e| e.id.as_str())
+            .collect()
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {

@@ -383,10 +383,20 @@ impl SearchIndex {
                 }
             }
             // The exact and prefix tiers look at the whole query at once.
-            if doc.names_normalized.contains(&whole) {
-                tier = Tier::Exact;
-            } else if doc.names_normalized.iter().any(|n| n.starts_with(&whole)) {
-                tier = Tier::Prefix;
+            // A first-byte check skips nearly every comparison.
+            let first = whole.as_bytes().first();
+            let candidates = doc
+                .names_normalized
+                .iter()
+                .filter(|n| n.as_bytes().first() == first);
+            for name in candidates {
+                if *name == whole {
+                    tier = Tier::Exact;
+                    break;
+                }
+                if name.starts_with(&whole) {
+                    tier = Tier::Prefix;
+                }
             }
             hits.push(Hit {
                 entry: i,
@@ -402,7 +412,7 @@ impl SearchIndex {
                 &all
             }
         };
-        let mut hits = if list.len() >= PARALLEL_FROM {
+        let hits = if list.len() >= PARALLEL_FROM {
             // Large packs: split the scan over the machine's cores.
             let threads = std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
@@ -429,8 +439,10 @@ impl SearchIndex {
             list.iter().for_each(|&i| consider(i as usize, &mut local));
             local
         };
-        hits.sort_unstable_by_key(|h| self.sort_key(h));
-        hits
+        // Sort keys are computed once per hit, not once per comparison.
+        let mut keyed: Vec<(u64, Hit)> = hits.into_iter().map(|h| (self.sort_key(&h), h)).collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        keyed.into_iter().map(|(_, h)| h).collect()
     }
 
     /// One integer that orders hits: tier, then score (higher first), then shorter title,
@@ -455,7 +467,7 @@ impl SearchIndex {
         // word, which beats letters scattered across several words.
         let fuzzy = if word.mask & doc.title_mask != word.mask {
             None
-        } else if let Some(at) = doc.title.find(word.text.as_str()) {
+        } else if let Some(at) = word.finder.find(doc.title.as_bytes()) {
             // Contiguous letters: scored directly, as skim scores a gap-free match, which
             // keeps per-keystroke work small on large packs.
             Some(contiguous_score(&doc.title, at, word))
@@ -481,7 +493,13 @@ impl SearchIndex {
                 .names
                 .iter()
                 .filter(|(_, mask)| word.mask & mask == word.mask)
-                .filter_map(|(n, _)| self.matcher.fuzzy_match(n, &word.text))
+                .filter_map(|(n, _)| match word.finder.find(n.as_bytes()) {
+                    // The same rules as the title: contiguous letters scored directly,
+                    // letters with gaps only inside one word.
+                    Some(at) => Some(contiguous_score(n, at, word)),
+                    None if in_one_token(n, &word.text) => self.matcher.fuzzy_match(n, &word.text),
+                    None => None,
+                })
                 .max()
         {
             return Some(WordMatch {
@@ -496,7 +514,8 @@ impl SearchIndex {
             // For one letter or digit the character mask already answers.
             char_bit(word.text.as_bytes()[0] as char) & doc.body_mask != 0
         } else {
-            doc.body.contains(word.text.as_str())
+            word.mask & doc.body_mask == word.mask
+                && word.finder.find(doc.body.as_bytes()).is_some()
         };
         if in_body {
             return Some(WordMatch {
@@ -531,6 +550,7 @@ impl SearchIndex {
                 text: word.clone(),
                 mask: char_mask(word),
                 single_ascii: false,
+                finder: memchr::memmem::Finder::new(word.as_bytes()).into_owned(),
                 chars: chars.clone(),
                 typo,
                 typo_docs: HashMap::new(),
@@ -583,6 +603,8 @@ struct PreparedWord {
     chars: Vec<char>,
     /// A single ASCII letter or digit, whose presence the character masks decide exactly.
     single_ascii: bool,
+    /// A prepared substring searcher for the word.
+    finder: memchr::memmem::Finder<'static>,
     /// Whether the word is long enough for typo tolerance.
     typo: bool,
     /// For such words: the entries containing a word one edit away, with the best tier.
@@ -596,7 +618,12 @@ impl PreparedWord {
         let mut typo_docs: HashMap<u32, Tier> = HashMap::new();
         if typo {
             for (token, postings) in &index.vocab {
-                if token.len() + 1 < chars.len() || !typo_prefix_match(&chars, token) {
+                // One edit leaves the first letter in place, or swaps or removes it.
+                let plausible = token.len() + 1 >= chars.len()
+                    && (token[0] == chars[0]
+                        || token[0] == chars[1]
+                        || token.get(1) == Some(&chars[0]));
+                if !plausible || !typo_prefix_match(&chars, token) {
                     continue;
                 }
                 for p in postings {
@@ -618,6 +645,7 @@ impl PreparedWord {
             text: word.to_owned(),
             mask: char_mask(word),
             single_ascii: word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric(),
+            finder: memchr::memmem::Finder::new(word.as_bytes()).into_owned(),
             chars,
             typo,
             typo_docs,
@@ -637,10 +665,35 @@ impl PreparedWord {
 
 /// Whether `word`'s letters appear, in order, inside a single word of `text` (both folded).
 fn in_one_token(text: &str, word: &str) -> bool {
-    tokens(text).any(|t| {
-        let mut letters = t.chars();
-        word.chars().all(|c| letters.any(|x| x == c))
-    })
+    // One pass: greedy subsequence matching that restarts at every word boundary.
+    if text.is_ascii() && word.is_ascii() {
+        let w = word.as_bytes();
+        let mut i = 0;
+        for &b in text.as_bytes() {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                i = 0;
+            } else if i < w.len() && b == w[i] {
+                i += 1;
+                if i == w.len() {
+                    return true;
+                }
+            }
+        }
+        return w.is_empty();
+    }
+    let w: Vec<char> = word.chars().collect();
+    let mut i = 0;
+    for c in text.chars() {
+        if !is_token_char(c) {
+            i = 0;
+        } else if i < w.len() && c == w[i] {
+            i += 1;
+            if i == w.len() {
+                return true;
+            }
+        }
+    }
+    w.is_empty()
 }
 
 /// The score of `word` found as contiguous letters at byte `at` of `title` (folded): skim's

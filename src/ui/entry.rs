@@ -17,7 +17,7 @@ pub fn entry_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, entry: &Entry) -> Option<
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(860.0);
+            ui.set_max_width(ui.available_width().min(860.0));
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));

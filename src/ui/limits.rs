@@ -22,7 +22,7 @@ const COLUMNS: [(Column, &str); 6] = [
     (Column::Limit, "Limit"),
     (Column::Value, "Current value"),
     (Column::Notes, "The notes said"),
-    (Column::Adjustable, "Adjustable"),
+    (Column::Adjustable, "Adjust."),
     (Column::Checked, "Checked"),
 ];
 
@@ -69,7 +69,8 @@ impl LimitsView {
                 .as_deref()
                 .and_then(|id| services.iter().find(|s| s.0 == id))
                 .map_or("All services", |s| s.1);
-            egui::ComboBox::from_label("Service")
+            let service_label = ui.label("Service");
+            egui::ComboBox::from_id_salt("limits-service")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.service, None, "All services");
@@ -80,7 +81,9 @@ impl LimitsView {
                             *title,
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(service_label.id);
             ui.checkbox(&mut self.filter.changed_only, "Changed since the notes");
         });
         let rows = filter_limits(kb, &self.filter);
@@ -95,16 +98,18 @@ impl LimitsView {
         ui.add_space(4.0);
         let changed_color = theme::kind_color(Kind::Limit, dark);
         let mut clicked_sort = None;
+        // Columns share the width the view has, so nothing spills off the right edge.
+        let w = (ui.available_width() - 40.0).max(500.0);
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
             .auto_shrink([false, false])
-            .column(TableColumn::initial(170.0).at_least(90.0).clip(true))
-            .column(TableColumn::initial(240.0).at_least(120.0).clip(true))
-            .column(TableColumn::initial(220.0).at_least(90.0).clip(true))
-            .column(TableColumn::initial(150.0).at_least(80.0).clip(true))
-            .column(TableColumn::initial(90.0).at_least(70.0))
-            .column(TableColumn::remainder().at_least(70.0))
+            .column(TableColumn::initial(w * 0.17).at_least(80.0).clip(true))
+            .column(TableColumn::initial(w * 0.27).at_least(110.0).clip(true))
+            .column(TableColumn::initial(w * 0.25).at_least(90.0).clip(true))
+            .column(TableColumn::initial(w * 0.13).at_least(70.0).clip(true))
+            .column(TableColumn::initial(w * 0.09).at_least(60.0).clip(true))
+            .column(TableColumn::remainder().at_least(60.0).clip(true))
             .header(26.0, |mut header| {
                 for (column, label) in COLUMNS {
                     header.col(|ui| {

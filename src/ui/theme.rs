@@ -4,8 +4,24 @@ use egui::{Color32, FontFamily, FontId, RichText, TextStyle};
 
 use crate::model::schema::{Kind, Lifecycle};
 
-/// Applies OpsDeck's spacing and text sizes to both themes.
+/// Applies OpsDeck's fonts, spacing and text sizes to both themes.
 pub fn install(ctx: &egui::Context) {
+    // DejaVu Sans as a fallback gives arrows, check marks and other symbols the default font
+    // lacks, the same on every machine (and in tests, which see no system fonts).
+    ctx.add_font(egui::epaint::text::FontInsert {
+        name: "DejaVuSans".to_owned(),
+        data: egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        families: vec![
+            egui::epaint::text::InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+            egui::epaint::text::InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+        ],
+    });
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(10.0, 4.0);

@@ -3,5 +3,6 @@
 mod cli;
 mod content;
 mod data;
+mod ui;
 mod util;
 mod wizards;

@@ -1,0 +1,219 @@
+//! The real app driven through egui_kittest: typing, keyboard navigation, history, the limits
+//! table, and snapshots of the main views in both themes. Nothing touches user data: the app
+//! starts fresh and kittest gives it no storage.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opsdeck::app::state::{ThemeChoice, View};
+use opsdeck::app::{OpsDeckApp, StartOptions, search_box_id};
+use opsdeck::model::KnowledgeBase;
+
+/// Every harness is built the same way: fixed size, fixed theme, fresh state.
+fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDeckApp> {
+    let egui_theme = match theme {
+        ThemeChoice::Light => egui::Theme::Light,
+        _ => egui::Theme::Dark,
+    };
+    let options = StartOptions {
+        fresh: true,
+        theme: Some(theme),
+        ..options
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(960.0, 620.0))
+        .with_theme(egui_theme)
+        .wgpu()
+        .build_eframe(move |cc| OpsDeckApp::new(cc, KnowledgeBase::builtin(), options));
+    harness.run_steps(3);
+    harness
+}
+
+fn type_in_search(harness: &mut Harness<'static, OpsDeckApp>, text: &str) {
+    harness.get_by_role(Role::TextInput).type_text(text);
+    harness.run_steps(3);
+}
+
+#[test]
+fn typing_a_query_shows_the_expected_result_and_enter_opens_it() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    type_in_search(&mut h, "cloudfromation");
+    assert_eq!(h.state().result_ids().first(), Some(&"cloudformation"));
+    assert!(
+        !h.query_all_by_label_contains("AWS CloudFormation")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Entry);
+    assert_eq!(h.state().state().entry.as_deref(), Some("cloudformation"));
+    assert!(h.query_by_label_contains("Key points").is_some());
+}
+
+#[test]
+fn arrows_move_the_selection_before_enter() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    type_in_search(&mut h, "lambda");
+    let second = h.state().result_ids()[1].to_owned();
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state().entry.as_deref(), Some(second.as_str()));
+}
+
+#[test]
+fn ctrl_k_focuses_search_from_another_view() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    h.get_by_label("Limits").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Limits);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Search);
+    assert!(h.ctx.memory(|m| m.has_focus(search_box_id())));
+}
+
+#[test]
+fn escape_clears_then_goes_back() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    type_in_search(&mut h, "pilot light");
+    assert!(!h.state().state().query.is_empty());
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().state().query, "");
+}
+
+#[test]
+fn history_back_and_forward() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    type_in_search(&mut h, "opsworks stacks");
+    assert_eq!(h.state().result_ids().first(), Some(&"opsworks-stacks"));
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state().entry.as_deref(), Some("opsworks-stacks"));
+    // Follow the retirement banner's link to the replacement.
+    h.query_all_by_label("AWS Systems Manager")
+        .next()
+        .expect("banner link")
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().state().entry.as_deref(), Some("systems-manager"));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run_steps(3);
+    assert_eq!(h.state().state().entry.as_deref(), Some("opsworks-stacks"));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Search);
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Entry);
+    assert_eq!(h.state().state().entry.as_deref(), Some("opsworks-stacks"));
+}
+
+#[test]
+fn sorting_the_limits_table_reorders_it() {
+    let mut h = harness(
+        ThemeChoice::Light,
+        StartOptions {
+            view: Some(View::Limits),
+            ..Default::default()
+        },
+    );
+    let before: Vec<String> = h
+        .state()
+        .limit_ids()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    h.get_by_label("Current value").click();
+    h.run_steps(3);
+    let by_value: Vec<String> = h
+        .state()
+        .limit_ids()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_ne!(before, by_value, "sorting by value changes the order");
+    let kb = KnowledgeBase::builtin();
+    let number = |id: &str| {
+        let value = &kb.get(id).unwrap().limit.as_ref().unwrap().value;
+        opsdeck::model::limits::leading_number(value)
+    };
+    let ascending: Vec<u64> = by_value.iter().filter_map(|id| number(id)).collect();
+    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
+    h.get_by_label("Current value ▲").click();
+    h.run_steps(3);
+    let descending: Vec<String> = h
+        .state()
+        .limit_ids()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_ne!(descending, by_value);
+    let numbers: Vec<u64> = descending.iter().filter_map(|id| number(id)).collect();
+    assert!(
+        numbers.windows(2).all(|w| w[0] >= w[1]),
+        "a second click sorts descending: {numbers:?}"
+    );
+}
+
+#[test]
+fn zoom_shortcuts_scale_the_ui() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    assert!((h.state().state().zoom - 1.1).abs() < 1e-4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run_steps(2);
+    assert!((h.state().state().zoom - 0.9).abs() < 1e-4);
+}
+
+#[test]
+fn help_overlay_lists_shortcuts() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Focus the search box").is_some());
+}
+
+#[test]
+fn snapshots_of_the_main_views() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (theme, name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {
+        let mut h = harness(
+            theme,
+            StartOptions {
+                query: Some("blue green".into()),
+                ..Default::default()
+            },
+        );
+        h.run_steps(4);
+        h.snapshot(format!("search-{name}"));
+        results.extend_harness(&mut h);
+        let mut h = harness(
+            theme,
+            StartOptions {
+                entry: Some("immutable".into()),
+                ..Default::default()
+            },
+        );
+        h.run_steps(4);
+        h.snapshot(format!("entry-{name}"));
+        results.extend_harness(&mut h);
+    }
+    let mut h = harness(
+        ThemeChoice::Light,
+        StartOptions {
+            view: Some(View::Limits),
+            ..Default::default()
+        },
+    );
+    h.run_steps(4);
+    h.snapshot("limits-light");
+    results.extend_harness(&mut h);
+    results.unwrap();
+}
