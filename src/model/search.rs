@@ -146,21 +146,30 @@ pub struct SearchCache {
     pub last_examined: usize,
 }
 
-/// Prepared, case-folded text of one entry.
+/// A piece of the index's text arena.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// Prepared, case-folded text of one entry. The text itself lives in the index's arena, laid
+/// out in entry order, so a scan reads memory front to back instead of chasing allocations.
 struct Doc {
     kind: Kind,
-    /// Normalized title, aliases and id, for exact and prefix comparisons.
-    names_normalized: Vec<String>,
-    title: String,
-    /// The folded title without a leading "AWS " or "Amazon ", for fuzzy scoring: the vendor
-    /// prefix would otherwise make "Lambda layers" outrank "AWS Lambda" for `lambda`.
-    title_match: String,
+    title: Span,
+    /// Bytes of the title to skip for fuzzy scoring: a leading "aws " or "amazon " would
+    /// otherwise make "Lambda layers" outrank "AWS Lambda" for `lambda`.
+    title_skip: u32,
     title_mask: u64,
-    /// Folded aliases, tags and id, each with its character mask.
-    names: Vec<(String, u64)>,
+    /// Range in `SearchIndex::names` of the folded aliases, tags and id.
+    names: (u32, u32),
     names_mask: u64,
+    /// Range in `SearchIndex::normalized` of the normalized title, id and aliases, for exact
+    /// and prefix comparisons.
+    normalized: (u32, u32),
     /// Folded body fields joined by newlines.
-    body: String,
+    body: Span,
     body_mask: u64,
     mask: u64,
     /// Position of the title in alphabetical order (for cheap deterministic ties).
@@ -179,6 +188,14 @@ struct Posting {
 /// The search index over one knowledge base.
 pub struct SearchIndex {
     docs: Vec<Doc>,
+    /// Entry index by title rank (the inverse of `Doc::title_rank`).
+    by_rank: Vec<u32>,
+    /// All folded text, entry after entry.
+    arena: String,
+    /// Name spans with their character masks.
+    names: Vec<(Span, u64)>,
+    /// Normalized name spans.
+    normalized: Vec<Span>,
     /// Every distinct word (folded) of the knowledge base, as chars, with where it occurs.
     vocab: Vec<(Vec<char>, Vec<Posting>)>,
     matcher: SkimMatcherV2,
@@ -207,6 +224,14 @@ const WORD_START_BONUS: i64 = 100;
 const TYPO_PER_CHAR: i64 = 16;
 /// See [`TYPO_PER_CHAR`].
 const TYPO_BASE: i64 = 60;
+/// The largest score a sort key holds (20 bits); scores are far below it in practice.
+const SCORE_MAX: u64 = 0xF_FFFF;
+/// The bits of a sort key that hold the title rank (28 bits: 268 million entries).
+const RANK_MASK: u64 = 0x0FFF_FFFF;
+
+/// The shortest word whose letters may match with gaps.
+const MIN_SCATTERED: usize = 3;
+
 /// Scans of at least this many entries are split across threads.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -231,23 +256,26 @@ impl SearchIndex {
         let mut vocab_ids: HashMap<String, usize> = HashMap::new();
         let mut vocab: Vec<(Vec<char>, Vec<Posting>)> = Vec::new();
         let mut docs = Vec::with_capacity(entries.len());
+        let mut arena = String::new();
+        let mut name_spans: Vec<(Span, u64)> = Vec::new();
+        let mut normalized_spans: Vec<Span> = Vec::new();
+        let put = |arena: &mut String, text: &str| {
+            let span = Span {
+                start: arena.len() as u32,
+                len: text.len() as u32,
+            };
+            arena.push_str(text);
+            span
+        };
         for (i, entry) in entries.iter().enumerate() {
             let title = fold(&entry.title);
-            let title_match = ["aws ", "amazon "]
+            let title_skip = ["aws ", "amazon "]
                 .iter()
-                .find_map(|p| title.strip_prefix(p))
-                .unwrap_or(&title)
-                .to_owned();
+                .find(|p| title.starts_with(*p))
+                .map_or(0, |p| p.len());
             let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
             names.extend(entry.tags.iter().map(|t| fold(t)));
             names.push(entry.id.clone());
-            let names: Vec<(String, u64)> = names
-                .into_iter()
-                .map(|n| {
-                    let mask = char_mask(&n);
-                    (n, mask)
-                })
-                .collect();
             let mut names_normalized = vec![normalize(&entry.title), normalize(&entry.id)];
             names_normalized.extend(entry.aliases.iter().map(|a| normalize(a)));
 
@@ -260,7 +288,7 @@ impl SearchIndex {
             }
 
             for (text, in_name, in_title) in std::iter::once((title.as_str(), true, true))
-                .chain(names.iter().map(|(n, _)| (n.as_str(), true, false)))
+                .chain(names.iter().map(|n| (n.as_str(), true, false)))
                 .chain(std::iter::once((body.as_str(), false, false)))
             {
                 for token in tokens(text) {
@@ -283,28 +311,65 @@ impl SearchIndex {
                 }
             }
 
-            let names_mask = names.iter().fold(0, |m, (_, mask)| m | mask);
             let title_mask = char_mask(&title);
+            let title_span = put(&mut arena, &title);
+            let names_start = name_spans.len() as u32;
+            let mut names_mask = 0;
+            for n in &names {
+                let mask = char_mask(n);
+                names_mask |= mask;
+                name_spans.push((put(&mut arena, n), mask));
+            }
+            let normalized_start = normalized_spans.len() as u32;
+            for n in &names_normalized {
+                normalized_spans.push(put(&mut arena, n));
+            }
+            let body_mask = char_mask(&body);
+            let body_span = put(&mut arena, &body);
             docs.push(Doc {
                 kind: entry.kind,
-                names_normalized,
-                title_chars: title_match.chars().count() as u32,
-                title_match,
-                mask: title_mask | names_mask | char_mask(&body),
-                body_mask: char_mask(&body),
-                title,
+                title: title_span,
+                title_skip: title_skip as u32,
+                title_chars: title[title_skip..].chars().count() as u32,
                 title_mask,
-                names,
+                names: (names_start, name_spans.len() as u32),
                 names_mask,
-                body,
+                normalized: (normalized_start, normalized_spans.len() as u32),
+                body: body_span,
+                body_mask,
+                mask: title_mask | names_mask | body_mask,
                 title_rank: title_rank[i],
             });
         }
+        let mut by_rank = vec![0u32; entries.len()];
+        for (i, &rank) in title_rank.iter().enumerate() {
+            by_rank[rank as usize] = i as u32;
+        }
         SearchIndex {
             docs,
+            by_rank,
+            arena,
+            names: name_spans,
+            normalized: normalized_spans,
             vocab,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    fn text(&self, span: Span) -> &str {
+        &self.arena[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    fn doc_names(&self, doc: &Doc) -> impl Iterator<Item = (&str, u64)> {
+        self.names[doc.names.0 as usize..doc.names.1 as usize]
+            .iter()
+            .map(|(span, mask)| (self.text(*span), *mask))
+    }
+
+    fn doc_normalized(&self, doc: &Doc) -> impl Iterator<Item = &str> {
+        self.normalized[doc.normalized.0 as usize..doc.normalized.1 as usize]
+            .iter()
+            .map(|span| self.text(*span))
     }
 
     /// Number of indexed entries.
@@ -319,7 +384,10 @@ impl SearchIndex {
 
     /// Searches every entry. An empty query lists every entry (of the scoped kind) by title.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        self.search_in(query, None)
+        if query.is_empty() {
+            return self.list_all(query);
+        }
+        self.rank(&self.scan(query, None))
     }
 
     /// Like [`Self::search`], reusing the previous results when the query only narrowed.
@@ -333,16 +401,21 @@ impl SearchIndex {
             _ => None,
         };
         cache.last_examined = candidates.map_or(self.docs.len(), <[u32]>::len);
-        let hits = self.search_in(query, candidates);
-        let mut matched: Vec<u32> = hits.iter().map(|h| h.entry as u32).collect();
-        matched.sort_unstable();
+        if query.is_empty() {
+            cache.previous = None;
+            return self.list_all(query);
+        }
+        let hits = self.scan(query, candidates);
+        // The scan keeps entry order, so the matched set is already sorted for next time.
+        let matched: Vec<u32> = hits.iter().map(|h| h.entry as u32).collect();
         cache.previous = Some((query.clone(), matched));
-        hits
+        self.rank(&hits)
     }
 
-    fn search_in(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
+    /// Every entry of the query's kind, in title order.
+    fn list_all(&self, query: &Query) -> Vec<Hit> {
         let in_scope = |d: &Doc| query.kind.is_none_or(|k| d.kind == k);
-        if query.is_empty() {
+        {
             let mut hits: Vec<Hit> = Vec::new();
             hits.extend(
                 self.docs
@@ -356,8 +429,13 @@ impl SearchIndex {
                     }),
             );
             hits.sort_unstable_by_key(|h| self.docs[h.entry].title_rank);
-            return hits;
+            hits
         }
+    }
+
+    /// Matches every candidate (or every entry), keeping entry order; unsorted by rank.
+    fn scan(&self, query: &Query, candidates: Option<&[u32]>) -> Vec<Hit> {
+        let in_scope = |d: &Doc| query.kind.is_none_or(|k| d.kind == k);
 
         let words: Vec<PreparedWord> = query
             .words
@@ -385,12 +463,11 @@ impl SearchIndex {
             // The exact and prefix tiers look at the whole query at once.
             // A first-byte check skips nearly every comparison.
             let first = whole.as_bytes().first();
-            let candidates = doc
-                .names_normalized
-                .iter()
+            let candidates = self
+                .doc_normalized(doc)
                 .filter(|n| n.as_bytes().first() == first);
             for name in candidates {
-                if *name == whole {
+                if name == whole {
                     tier = Tier::Exact;
                     break;
                 }
@@ -412,7 +489,7 @@ impl SearchIndex {
                 &all
             }
         };
-        let hits = if list.len() >= PARALLEL_FROM {
+        if list.len() >= PARALLEL_FROM {
             // Large packs: split the scan over the machine's cores.
             let threads = std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
@@ -438,22 +515,41 @@ impl SearchIndex {
             let mut local = Vec::new();
             list.iter().for_each(|&i| consider(i as usize, &mut local));
             local
-        };
-        // Sort keys are computed once per hit, not once per comparison.
-        let mut keyed: Vec<(u64, Hit)> = hits.into_iter().map(|h| (self.sort_key(&h), h)).collect();
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        keyed.into_iter().map(|(_, h)| h).collect()
+        }
+    }
+
+    /// Sorts hits best first. Each hit becomes one `u64` whose low bits are the title rank,
+    /// which maps back to the entry, so 100,000 hits sort as plain integers.
+    fn rank(&self, hits: &[Hit]) -> Vec<Hit> {
+        let mut keys: Vec<u64> = hits.iter().map(|h| self.sort_key(h)).collect();
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| {
+                let tier = match key >> 60 {
+                    0 => Tier::Exact,
+                    1 => Tier::Prefix,
+                    2 => Tier::Title,
+                    3 => Tier::Names,
+                    _ => Tier::Body,
+                };
+                Hit {
+                    entry: self.by_rank[(key & RANK_MASK) as usize] as usize,
+                    tier,
+                    fuzzy: (SCORE_MAX - ((key >> 40) & SCORE_MAX)) as i64,
+                }
+            })
+            .collect()
     }
 
     /// One integer that orders hits: tier, then score (higher first), then shorter title,
     /// then title order. Packing it into a `u64` keeps sorting 100,000 hits cheap.
     fn sort_key(&self, hit: &Hit) -> u64 {
         let doc = &self.docs[hit.entry];
-        let score = (hit.fuzzy.clamp(0, 0xF_FFFF)) as u64;
+        let score = (hit.fuzzy.clamp(0, SCORE_MAX as i64)) as u64;
         ((hit.tier as u64) << 60)
-            | ((0xF_FFFF - score) << 40)
+            | ((SCORE_MAX - score) << 40)
             | (u64::from(doc.title_chars.min(0xFFF)) << 28)
-            | u64::from(doc.title_rank.min(0x0FFF_FFFF))
+            | (u64::from(doc.title_rank) & RANK_MASK)
     }
 
     /// The best way one word matches one entry, or `None`.
@@ -467,16 +563,16 @@ impl SearchIndex {
         // word, which beats letters scattered across several words.
         let fuzzy = if word.mask & doc.title_mask != word.mask {
             None
-        } else if let Some(at) = word.finder.find(doc.title.as_bytes()) {
+        } else if let Some(at) = word.finder.find(self.text(doc.title).as_bytes()) {
             // Contiguous letters: scored directly, as skim scores a gap-free match, which
             // keeps per-keystroke work small on large packs.
-            Some(contiguous_score(&doc.title, at, word))
-        } else if in_one_token(&doc.title, &word.text) {
+            Some(contiguous_score(self.text(doc.title), at, word))
+        } else if word.scattered && in_one_token(self.text(doc.title), &word.text) {
             // Letters with gaps count only inside one title word ("lamda" in "Lambda");
             // letters scattered over several words are noise, left to the body check.
             self.matcher
-                .fuzzy_match(&doc.title_match, &word.text)
-                .or_else(|| self.matcher.fuzzy_match(&doc.title, &word.text))
+                .fuzzy_match(&self.text(doc.title)[doc.title_skip as usize..], &word.text)
+                .or_else(|| self.matcher.fuzzy_match(self.text(doc.title), &word.text))
                 .map(|score| score.max(1))
         } else {
             None
@@ -489,15 +585,16 @@ impl SearchIndex {
             });
         }
         if word.mask & doc.names_mask == word.mask
-            && let Some(score) = doc
-                .names
-                .iter()
+            && let Some(score) = self
+                .doc_names(doc)
                 .filter(|(_, mask)| word.mask & mask == word.mask)
                 .filter_map(|(n, _)| match word.finder.find(n.as_bytes()) {
                     // The same rules as the title: contiguous letters scored directly,
                     // letters with gaps only inside one word.
                     Some(at) => Some(contiguous_score(n, at, word)),
-                    None if in_one_token(n, &word.text) => self.matcher.fuzzy_match(n, &word.text),
+                    None if word.scattered && in_one_token(n, &word.text) => {
+                        self.matcher.fuzzy_match(n, &word.text)
+                    }
                     None => None,
                 })
                 .max()
@@ -515,7 +612,7 @@ impl SearchIndex {
             char_bit(word.text.as_bytes()[0] as char) & doc.body_mask != 0
         } else {
             word.mask & doc.body_mask == word.mask
-                && word.finder.find(doc.body.as_bytes()).is_some()
+                && word.finder.find(self.text(doc.body).as_bytes()).is_some()
         };
         if in_body {
             return Some(WordMatch {
@@ -551,9 +648,10 @@ impl SearchIndex {
                 mask: char_mask(word),
                 single_ascii: false,
                 finder: memchr::memmem::Finder::new(word.as_bytes()).into_owned(),
+                scattered: chars.len() >= MIN_SCATTERED,
                 chars: chars.clone(),
                 typo,
-                typo_docs: HashMap::new(),
+                typo_docs: Vec::new(),
             };
             // Names: the same rules as ranking: contiguous letters anywhere, or letters with
             // gaps inside one word.
@@ -566,7 +664,7 @@ impl SearchIndex {
                 let contiguous = substring_positions(&folded, &chars);
                 let positions = if !contiguous.is_empty() {
                     Some(contiguous[..chars.len()].to_vec())
-                } else if in_one_token(&fold(text), word) {
+                } else if prepared.scattered && in_one_token(&fold(text), word) {
                     self.matcher.fuzzy_indices(text, word).map(|(_, p)| p)
                 } else {
                     None
@@ -607,16 +705,21 @@ struct PreparedWord {
     finder: memchr::memmem::Finder<'static>,
     /// Whether the word is long enough for typo tolerance.
     typo: bool,
-    /// For such words: the entries containing a word one edit away, with the best tier.
-    typo_docs: HashMap<u32, Tier>,
+    /// Whether letters with gaps may match (words of three letters or more: one or two
+    /// letters with a gap match almost anything).
+    scattered: bool,
+    /// For such words: per entry, 0 when no word of it is one edit away, else 1 + the best
+    /// tier (title, names, body) such a word occurs in. Empty for other words.
+    typo_docs: Vec<u8>,
 }
 
 impl PreparedWord {
     fn new(word: &str, index: &SearchIndex) -> PreparedWord {
         let chars: Vec<char> = word.chars().collect();
         let typo = typo_eligible(word) && chars.iter().all(|c| is_token_char(*c));
-        let mut typo_docs: HashMap<u32, Tier> = HashMap::new();
+        let mut typo_docs: Vec<u8> = Vec::new();
         if typo {
+            typo_docs = vec![0; index.docs.len()];
             for (token, postings) in &index.vocab {
                 // One edit leaves the first letter in place, or swaps or removes it.
                 let plausible = token.len() + 1 >= chars.len()
@@ -634,10 +737,11 @@ impl PreparedWord {
                     } else {
                         Tier::Body
                     };
-                    typo_docs
-                        .entry(p.doc)
-                        .and_modify(|t| *t = (*t).min(tier))
-                        .or_insert(tier);
+                    let code = 1 + tier as u8;
+                    let slot = &mut typo_docs[p.doc as usize];
+                    if *slot == 0 || code < *slot {
+                        *slot = code;
+                    }
                 }
             }
         }
@@ -646,6 +750,7 @@ impl PreparedWord {
             mask: char_mask(word),
             single_ascii: word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric(),
             finder: memchr::memmem::Finder::new(word.as_bytes()).into_owned(),
+            scattered: chars.len() >= MIN_SCATTERED,
             chars,
             typo,
             typo_docs,
@@ -653,7 +758,13 @@ impl PreparedWord {
     }
 
     fn typo_hit(&self, doc: u32) -> Option<WordMatch> {
-        self.typo_docs.get(&doc).map(|&tier| WordMatch {
+        let tier = match self.typo_docs.get(doc as usize).copied().unwrap_or(0) {
+            0 => return None,
+            code if code == 1 + Tier::Title as u8 => Tier::Title,
+            code if code == 1 + Tier::Names as u8 => Tier::Names,
+            _ => Tier::Body,
+        };
+        Some(WordMatch {
             tier,
             score: match tier {
                 Tier::Title => TYPO_PER_CHAR * self.chars.len() as i64 + TYPO_BASE,
