@@ -44,6 +44,9 @@ pub struct Cli {
     /// Wizard to show (id), for the wizard view.
     #[arg(long, value_name = "ID")]
     pub wizard: Option<String>,
+    /// Pre-fill an answer of the --wizard, KEY=VALUE; repeatable.
+    #[arg(long = "answer", value_name = "KEY=VALUE")]
+    pub answers: Vec<String>,
     /// Entries to compare, comma-separated, for the compare view.
     #[arg(long, value_name = "ID,ID,...")]
     pub compare: Option<String>,
@@ -551,6 +554,16 @@ fn window_options(cli: &Cli, kb: &KnowledgeBase) -> anyhow::Result<crate::app::S
             }
         }
     }
+    let mut answers = Vec::new();
+    for raw in &cli.answers {
+        let Some((key, value)) = raw.split_once('=') else {
+            bail!("answer {raw:?} is not KEY=VALUE (e.g. --answer rto=4h)");
+        };
+        if cli.wizard.is_none() {
+            bail!("--answer needs --wizard ID");
+        }
+        answers.push((key.trim().to_owned(), value.trim().to_owned()));
+    }
     let screenshot = match &cli.screenshot {
         None => {
             if cli.size.is_some() {
@@ -572,6 +585,15 @@ fn window_options(cli: &Cli, kb: &KnowledgeBase) -> anyhow::Result<crate::app::S
         view,
         query: cli.query.clone(),
         entry: cli.entry.clone(),
+        wizard: cli.wizard.clone(),
+        answers,
+        compare: cli.compare.as_ref().map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }),
         screenshot,
     })
 }

@@ -86,6 +86,12 @@ pub struct StartOptions {
     pub query: Option<String>,
     /// Start on this entry.
     pub entry: Option<String>,
+    /// Show this wizard.
+    pub wizard: Option<String>,
+    /// Pre-filled answers for that wizard (key, raw value).
+    pub answers: Vec<(String, String)>,
+    /// Compare these entries.
+    pub compare: Option<Vec<String>>,
     /// Take a screenshot and exit.
     pub screenshot: Option<ScreenshotRequest>,
 }
@@ -124,6 +130,7 @@ pub struct OpsDeckApp {
     state: Persisted,
     search: ui::search::SearchView,
     limits: ui::limits::LimitsView,
+    compare: ui::compare::CompareView,
     show_help: bool,
     focus_search: bool,
     commands: Vec<Command>,
@@ -157,6 +164,20 @@ impl OpsDeckApp {
                 state.view = View::Entry;
             }
         }
+        if let Some(wizard) = options.wizard {
+            let given = state.wizard_answers.entry(wizard.clone()).or_default();
+            given.extend(options.answers);
+            state.wizard = Some(wizard);
+            if options.view.is_none() {
+                state.view = View::Wizards;
+            }
+        }
+        if let Some(ids) = options.compare {
+            state.compare.ids = ids;
+            if options.view.is_none() {
+                state.view = View::Compare;
+            }
+        }
         // Anything persisted that no longer exists (an entry removed from a pack) is dropped.
         if state
             .entry
@@ -179,6 +200,7 @@ impl OpsDeckApp {
             state,
             search: ui::search::SearchView::default(),
             limits: ui::limits::LimitsView::default(),
+            compare: ui::compare::CompareView::default(),
             show_help: false,
             focus_search: true,
             commands: Vec::new(),
@@ -202,6 +224,20 @@ impl OpsDeckApp {
             .iter()
             .map(|h| self.kb.entries()[h.entry].id.as_str())
             .collect()
+    }
+
+    /// The recommendation the wizard view shows now (for tests), or why there is none.
+    pub fn wizard_recommendation(&self) -> Result<crate::model::wizard::Recommendation, String> {
+        let wizard = self
+            .state
+            .wizard
+            .as_deref()
+            .and_then(|id| self.kb.wizard(id))
+            .or_else(|| self.kb.wizards().first())
+            .ok_or("no wizard")?;
+        let empty = Default::default();
+        let given = self.state.wizard_answers.get(&wizard.id).unwrap_or(&empty);
+        ui::wizard::current_recommendation(&self.kb, wizard, given)
     }
 
     /// Ids of the limits in the order the limits table shows them.
@@ -529,18 +565,22 @@ impl OpsDeckApp {
                     ui.ctx().set_zoom_factor(self.state.zoom);
                 }
             }
-            View::Wizards => ui::coming::coming_ui(
-                ui,
-                "Decision wizards",
-                "Recommend a disaster-recovery or deployment strategy from your answers, with the reasons. \
-                 Available now on the command line: `opsdeck wizard dr --rto 1h --rpo 15m` and `opsdeck wizard deploy --platform ec2`.",
-            ),
-            View::Compare => ui::coming::coming_ui(
-                ui,
-                "Compare strategies",
-                "Side-by-side tables, stage diagrams and capacity charts. Available now on the command line: \
-                 `opsdeck compare rolling immutable blue-green` and `opsdeck simulate rolling --instances 6 --batch 2`.",
-            ),
+            View::Wizards => {
+                let state = &mut self.state;
+                if let Some(c) = ui::wizard::wizard_ui(
+                    ui,
+                    &self.kb,
+                    &mut state.wizard,
+                    &mut state.wizard_answers,
+                ) {
+                    self.commands.push(c);
+                }
+            }
+            View::Compare => {
+                if let Some(c) = self.compare.ui(ui, &self.kb, &mut self.state.compare) {
+                    self.commands.push(c);
+                }
+            }
             View::Sheets => ui::coming::coming_ui(
                 ui,
                 "My cheat-sheets",

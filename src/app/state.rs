@@ -1,6 +1,10 @@
 //! What the app remembers between runs (persisted) and the views it can show.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use crate::ui::compare::CompareState;
 
 /// The views of the navigation rail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -137,6 +141,12 @@ pub struct Persisted {
     pub entry: Option<String>,
     /// Back/forward history.
     pub history: History,
+    /// The wizard shown last.
+    pub wizard: Option<String>,
+    /// Raw answers by wizard id, then question key.
+    pub wizard_answers: BTreeMap<String, BTreeMap<String, String>>,
+    /// The compare view's columns and simulator settings.
+    pub compare: CompareState,
 }
 
 impl Default for Persisted {
@@ -148,6 +158,9 @@ impl Default for Persisted {
             query: String::new(),
             entry: None,
             history: History::default(),
+            wizard: None,
+            wizard_answers: BTreeMap::new(),
+            compare: CompareState::default(),
         }
     }
 }

@@ -181,6 +181,69 @@ fn help_overlay_lists_shortcuts() {
 }
 
 #[test]
+fn changing_a_wizard_answer_changes_the_recommendation() {
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            wizard: Some("dr".into()),
+            answers: vec![("rto".into(), "1h".into()), ("rpo".into(), "15m".into())],
+            ..Default::default()
+        },
+    );
+    assert_eq!(h.state().state().view, View::Wizards);
+    assert_eq!(
+        h.state().wizard_recommendation().map(|r| r.strategy),
+        Ok("pilot-light".to_owned())
+    );
+    h.get_by_label("An Availability Zone").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().wizard_recommendation().map(|r| r.strategy),
+        Ok("multi-az-ha".to_owned())
+    );
+    // A bad duration shows an inline error and no recommendation.
+    let rto = h
+        .get_all_by_role(Role::TextInput)
+        .nth(1)
+        .expect("the RTO box");
+    rto.focus();
+    rto.type_text("x");
+    h.run_steps(3);
+    assert!(h.query_all_by_label_contains("invalid duration").count() >= 1);
+    assert!(h.state().wizard_recommendation().is_err());
+}
+
+#[test]
+fn selecting_a_strategy_adds_its_column() {
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            compare: Some(vec!["rolling".into(), "immutable".into()]),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        h.query_all_by_label("Canary").count(),
+        1,
+        "only the checkbox"
+    );
+    h.get_by_label("Canary").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().state().compare.ids,
+        ["rolling", "immutable", "canary"]
+    );
+    assert!(
+        h.query_all_by_label("Canary").count() >= 2,
+        "a column header (and a chart legend) appear"
+    );
+    h.get_by_label("DR strategies").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state().compare.ids.len(), 4);
+    assert!(h.query_by_label_contains("RTO band").is_some());
+}
+
+#[test]
 fn snapshots_of_the_main_views() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (theme, name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {
@@ -215,5 +278,20 @@ fn snapshots_of_the_main_views() {
     h.run_steps(4);
     h.snapshot("limits-light");
     results.extend_harness(&mut h);
+    for (theme, name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {
+        let ids = ["rolling", "immutable", "blue-green"]
+            .map(String::from)
+            .to_vec();
+        let mut h = harness(
+            theme,
+            StartOptions {
+                compare: Some(ids),
+                ..Default::default()
+            },
+        );
+        h.run_steps(4);
+        h.snapshot(format!("compare-{name}"));
+        results.extend_harness(&mut h);
+    }
     results.unwrap();
 }
