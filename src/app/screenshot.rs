@@ -12,8 +12,9 @@ pub struct ScreenshotRequest {
     pub size: [f32; 2],
 }
 
-/// Frames drawn before capturing: enough for fonts, layout and scroll areas to settle.
-const SETTLE_FRAMES: u32 = 10;
+/// Frames drawn before capturing: egui settles layout in its first passes, and three frames
+/// leave room for a scroll or focus change made in the first one.
+const SETTLE_FRAMES: u32 = 3;
 
 /// What happened to the screenshot, for the CLI's exit code.
 pub static OUTCOME: Mutex<Option<Result<(), String>>> = Mutex::new(None);

@@ -129,8 +129,8 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
                 "All instances leave service and install the new version together.",
             );
             sim.push(
-                n,
                 0,
+                n,
                 0,
                 0,
                 0,

@@ -3,6 +3,7 @@
 mod cli;
 mod content;
 mod data;
+mod props;
 mod ui;
 mod util;
 mod wizards;

@@ -234,7 +234,20 @@ fn cli_wizard_outputs() {
     let text = stdout(&run(["wizard", "deploy", "--platform", "ec2"]));
     assert!(text.starts_with("Rolling\n"), "{text}");
     let list = stdout(&run(["wizard", "list"]));
-    assert!(list.contains("dr\t") && list.contains("deploy\t"), "{list}");
+    for id in [
+        "dr",
+        "deploy",
+        "provisioning",
+        "streaming",
+        "secrets",
+        "stack-signals",
+        "release-automation",
+    ] {
+        assert!(
+            list.lines().any(|l| l.starts_with(&format!("{id}\t"))),
+            "{id}: {list}"
+        );
+    }
     let out = run([
         "wizard",
         "run",
@@ -339,5 +352,112 @@ fn compare_and_simulate_cli() {
             .status
             .code(),
         Some(2)
+    );
+}
+
+/// Answers as (question key, value) pairs.
+type Answers = &'static [(&'static str, &'static str)];
+
+#[test]
+fn choice_wizards() {
+    let cases: [(&str, Answers, &str); 16] = [
+        (
+            "provisioning",
+            &[("goal", "infrastructure")],
+            "cloudformation",
+        ),
+        (
+            "provisioning",
+            &[("goal", "infrastructure"), ("language", "code")],
+            "cdk",
+        ),
+        (
+            "provisioning",
+            &[("goal", "infrastructure"), ("multi-cloud", "yes")],
+            "terraform",
+        ),
+        (
+            "provisioning",
+            &[("goal", "app-platform")],
+            "elastic-beanstalk",
+        ),
+        ("provisioning", &[("goal", "app-deploy")], "codedeploy"),
+        (
+            "provisioning",
+            &[("goal", "config-servers")],
+            "systems-manager",
+        ),
+        ("streaming", &[], "kinesis-data-firehose"),
+        (
+            "streaming",
+            &[("consumers", "custom")],
+            "kinesis-data-streams",
+        ),
+        ("streaming", &[("replay", "yes")], "kinesis-data-streams"),
+        (
+            "streaming",
+            &[("latency", "real-time")],
+            "kinesis-data-streams",
+        ),
+        ("secrets", &[("value", "config")], "ssm-parameter-store"),
+        (
+            "secrets",
+            &[("value", "secret"), ("rotation", "yes")],
+            "secrets-manager",
+        ),
+        (
+            "stack-signals",
+            &[("wait-for", "instance")],
+            "cloudformation-creationpolicy",
+        ),
+        (
+            "stack-signals",
+            &[("wait-for", "external")],
+            "cloudformation-waitcondition",
+        ),
+        (
+            "release-automation",
+            &[("approval", "yes"), ("tests", "yes")],
+            "continuous-delivery",
+        ),
+        (
+            "release-automation",
+            &[("approval", "no"), ("tests", "yes")],
+            "continuous-deployment",
+        ),
+    ];
+    for (wizard, answers, want) in cases {
+        let rec = ask(wizard, answers);
+        assert_eq!(rec.strategy, want, "{wizard} {answers:?}: {rec:#?}");
+        assert!(
+            !rec.reasons.is_empty(),
+            "{wizard} {answers:?} gives reasons"
+        );
+        assert!(!rec.mechanism.is_empty(), "{wizard} {answers:?} says how");
+    }
+    // The retired OpsWorks is never recommended, and the reason says so.
+    let rec = ask("provisioning", &[("goal", "config-servers")]);
+    let opsworks = rec
+        .alternatives
+        .iter()
+        .find(|a| a.strategy == "opsworks-stacks")
+        .unwrap();
+    assert!(
+        opsworks.why_not.contains("2024-05-26"),
+        "{}",
+        opsworks.why_not
+    );
+    // Without trusted tests, continuous deployment is ruled out with a reason.
+    let rec = ask("release-automation", &[("approval", "no")]);
+    assert_eq!(rec.strategy, "continuous-delivery");
+    let deployment = rec
+        .alternatives
+        .iter()
+        .find(|a| a.strategy == "continuous-deployment")
+        .unwrap();
+    assert!(
+        deployment.why_not.contains("automated tests"),
+        "{}",
+        deployment.why_not
     );
 }
