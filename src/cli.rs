@@ -102,6 +102,36 @@ pub enum Command {
         #[command(subcommand)]
         command: WizardCommand,
     },
+    /// Manage cheat-sheets.
+    Sheet {
+        /// What to do.
+        #[command(subcommand)]
+        command: SheetCommand,
+    },
+    /// Set your personal note on an entry (empty TEXT removes it).
+    Note {
+        /// The entry id.
+        id: String,
+        /// The note.
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+    },
+    /// Export a sheet as Markdown, printable HTML or a shareable file.
+    Export {
+        /// The sheet's name.
+        sheet: String,
+        /// md, html or ron (ron is what `opsdeck import` reads).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a sheet someone shared (`opsdeck export SHEET --format ron`).
+    Import {
+        /// The shared file.
+        file: PathBuf,
+    },
     /// Compare entries side by side: one column per entry, one row per attribute.
     Compare {
         /// Entry ids of one kind (e.g. `rolling immutable blue-green`).
@@ -126,6 +156,61 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The `opsdeck sheet` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// List sheets: `NAME<TAB>ENTRIES`.
+    List,
+    /// Create an empty sheet.
+    New {
+        /// The sheet's name.
+        name: String,
+    },
+    /// Delete a sheet.
+    Delete {
+        /// The sheet's name.
+        name: String,
+    },
+    /// Rename a sheet.
+    Rename {
+        /// The current name.
+        name: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// Add entries to a sheet.
+    Add {
+        /// The sheet's name.
+        name: String,
+        /// Entry ids.
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+    },
+    /// Remove an entry from a sheet.
+    Remove {
+        /// The sheet's name.
+        name: String,
+        /// The entry id.
+        id: String,
+    },
+    /// Print a sheet's entry ids, one a line.
+    Show {
+        /// The sheet's name.
+        name: String,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained printable HTML page.
+    Html,
+    /// A file another OpsDeck user can `opsdeck import`.
+    Ron,
 }
 
 /// The `opsdeck wizard` subcommands.
@@ -252,6 +337,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Limits { service, json } => limits(&kb, service.as_deref(), json, &mut out)?,
         Command::Dump => dump(&kb, &mut out),
         Command::Wizard { command } => wizard(&kb, command, &mut out)?,
+        Command::Sheet { command } => sheet(&kb, command, &mut out)?,
+        Command::Note { id, text } => {
+            update_user(&kb, |data| data.set_note(&id, &text, &kb))?;
+        }
+        Command::Export {
+            sheet,
+            format,
+            out: file,
+        } => {
+            let text = export(&kb, &sheet, format)?;
+            match file {
+                Some(path) => {
+                    crate::platform::write_atomic(&path, text.as_bytes()).with_context(|| {
+                        format!(
+                            "{} cannot be written (nothing was written there)",
+                            path.display()
+                        )
+                    })?
+                }
+                None => out.push_str(&text),
+            }
+        }
+        Command::Import { file } => {
+            let shared = crate::platform::store::read_shared(&file).map_err(|e| anyhow!(e))?;
+            let name = update_user(&kb, |data| data.import(shared, &kb))?;
+            out.push_str(&format!("imported as {name}\n"));
+        }
         Command::Compare { ids, format } => {
             let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             let table = compare(&kb, &ids)?;
@@ -587,6 +699,11 @@ fn window_options(cli: &Cli, kb: &KnowledgeBase) -> anyhow::Result<crate::app::S
         entry: cli.entry.clone(),
         wizard: cli.wizard.clone(),
         answers,
+        // Screenshots start with fresh window state but may show the sheets in an explicitly
+        // chosen data directory.
+        data_dir: std::env::var_os("OPSDECK_DATA_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from),
         compare: cli.compare.as_ref().map(|list| {
             list.split(',')
                 .map(str::trim)
@@ -597,3 +714,95 @@ fn window_options(cli: &Cli, kb: &KnowledgeBase) -> anyhow::Result<crate::app::S
         screenshot,
     })
 }
+
+/// The store, or an error that says how to fix a missing data directory.
+fn store() -> anyhow::Result<crate::platform::store::Store> {
+    crate::platform::store::Store::default_location()
+        .ok_or_else(|| anyhow!("no data directory: set OPSDECK_DATA_DIR to a writable directory"))
+}
+
+/// Applies a change to the user data on disk; reports a broken file that was moved aside.
+fn update_user<T, E: std::fmt::Display>(
+    _kb: &KnowledgeBase,
+    change: impl FnOnce(&mut crate::model::sheets::UserData) -> Result<T, E>,
+) -> anyhow::Result<T> {
+    use crate::platform::store::UpdateError;
+    match store()?.update(change) {
+        Ok(updated) => {
+            if let Some((path, why)) = updated.moved_aside {
+                eprintln!(
+                    "warning: your data file could not be read ({why}); it was kept as {} and OpsDeck started afresh",
+                    path.display()
+                );
+            }
+            Ok(updated.value)
+        }
+        Err(UpdateError::Store(e)) => Err(anyhow!("{e}")),
+        Err(UpdateError::Change(e)) => Err(anyhow!("{e}")),
+    }
+}
+
+/// Reads the user data (moving a broken file aside, with a warning).
+fn load_user() -> anyhow::Result<crate::model::sheets::UserData> {
+    let loaded = store()?.load().map_err(|e| anyhow!("{e}"))?;
+    if let Some((path, why)) = loaded.moved_aside {
+        eprintln!(
+            "warning: your data file could not be read ({why}); it was kept as {} and OpsDeck started afresh",
+            path.display()
+        );
+    }
+    Ok(loaded.data)
+}
+
+fn sheet(kb: &KnowledgeBase, command: SheetCommand, out: &mut String) -> anyhow::Result<()> {
+    match command {
+        SheetCommand::List => {
+            for s in load_user()?.sheets {
+                out.push_str(&format!("{}\t{}\n", one_line(&s.name), s.entries.len()));
+            }
+        }
+        SheetCommand::New { name } => update_user(kb, |d| d.new_sheet(&name))?,
+        SheetCommand::Delete { name } => {
+            update_user(kb, |d| d.delete_sheet(&name).map(|_| ()))?;
+        }
+        SheetCommand::Rename { name, new_name } => {
+            update_user(kb, |d| d.rename_sheet(&name, &new_name))?
+        }
+        SheetCommand::Add { name, ids } => {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            update_user(kb, |d| d.add(&name, &ids, kb))?;
+        }
+        SheetCommand::Remove { name, id } => update_user(kb, |d| d.remove(&name, &id))?,
+        SheetCommand::Show { name } => {
+            let data = load_user()?;
+            let Some(s) = data.sheet(&name) else {
+                bail!("no sheet is named {name:?}; list sheets with `opsdeck sheet list`");
+            };
+            for id in &s.entries {
+                out.push_str(id);
+                out.push('\n');
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The sheet in the requested format.
+pub fn export(kb: &KnowledgeBase, name: &str, format: ExportFormat) -> anyhow::Result<String> {
+    use crate::model::sheets::{sheet_html, sheet_markdown};
+    let data = load_user()?;
+    let Some(s) = data.sheet(name) else {
+        bail!("no sheet is named {name:?}; list sheets with `opsdeck sheet list`");
+    };
+    Ok(match format {
+        ExportFormat::Md => sheet_markdown(kb, s, &data.notes) + "\n",
+        ExportFormat::Html => sheet_html(kb, s, &data.notes, SHEET_CSS),
+        ExportFormat::Ron => {
+            let shared = data.share(name)?;
+            ron::ser::to_string_pretty(&shared, ron::ser::PrettyConfig::default())? + "\n"
+        }
+    })
+}
+
+/// The stylesheet embedded in every HTML export.
+pub const SHEET_CSS: &str = include_str!("../assets/sheet.css");

@@ -39,6 +39,16 @@ pub enum Command {
     ToggleHelp,
     /// Change the theme.
     Theme(ThemeChoice),
+    /// Star or unstar an entry.
+    ToggleStar(String),
+    /// Add an entry to a sheet (an empty name makes a new sheet).
+    AddToSheet(String, String),
+    /// The note being edited on this entry changed.
+    NoteChanged(String),
+    /// Star the entry on screen (or the selected result).
+    StarCurrent,
+    /// Add the entry on screen (or the selected result) to the last sheet used.
+    AddCurrent,
 }
 
 /// A UI scale change.
@@ -53,7 +63,7 @@ pub enum ZoomStep {
 }
 
 /// The keyboard shortcuts, shown in the help overlay.
-pub const SHORTCUTS: [(&str, &str); 9] = [
+pub const SHORTCUTS: [(&str, &str); 10] = [
     ("Ctrl+K, Ctrl+F or /", "Focus the search box"),
     ("↑ / ↓", "Move through results"),
     ("Enter", "Open the selected result"),
@@ -66,6 +76,10 @@ pub const SHORTCUTS: [(&str, &str); 9] = [
     ("Ctrl+0", "Reset the text size"),
     ("F1 or ?", "Show or hide this help"),
     ("Ctrl+L", "Open the limits table"),
+    (
+        "Ctrl+D / Ctrl+E",
+        "Star / add to the last sheet (entry or selected result)",
+    ),
 ];
 
 /// Id of the search box, so shortcuts can focus it.
@@ -94,6 +108,9 @@ pub struct StartOptions {
     pub compare: Option<Vec<String>>,
     /// Take a screenshot and exit.
     pub screenshot: Option<ScreenshotRequest>,
+    /// Where user data (sheets, notes, stars) lives. `None` with `fresh` keeps it in memory
+    /// only, so tests and screenshots never touch the user's files.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 /// Opens the window and runs until it is closed.
@@ -125,7 +142,7 @@ pub fn run(kb: KnowledgeBase, options: StartOptions) -> eframe::Result {
 
 /// The application.
 pub struct OpsDeckApp {
-    kb: KnowledgeBase,
+    kb: std::sync::Arc<KnowledgeBase>,
     index: SearchIndex,
     state: Persisted,
     search: ui::search::SearchView,
@@ -136,7 +153,24 @@ pub struct OpsDeckApp {
     commands: Vec<Command>,
     screenshot: Option<screenshot::Shooter>,
     persist: bool,
+    store: Option<crate::platform::store::Store>,
+    user: crate::model::sheets::UserData,
+    user_message: Option<(bool, String)>,
+    note: Option<NoteEdit>,
+    undo: Option<(usize, crate::model::sheets::Sheet)>,
+    sheets: ui::sheets::SheetsView,
+    last_sheet: Option<String>,
 }
+
+/// The note being edited: saved a moment after the last keystroke, and on exit.
+struct NoteEdit {
+    id: String,
+    text: String,
+    dirty_since: Option<std::time::Instant>,
+}
+
+/// How long after the last keystroke a note is saved.
+const NOTE_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(700);
 
 impl OpsDeckApp {
     /// Builds the app; restores persisted state unless told to start fresh.
@@ -194,7 +228,40 @@ impl OpsDeckApp {
         state.history.forward.truncate(HISTORY_LIMIT);
         let index = SearchIndex::new(&kb);
         let persist = !options.fresh && options.screenshot.is_none();
+        let store = match (&options.data_dir, options.fresh) {
+            (Some(dir), _) => Some(crate::platform::store::Store::new(dir.clone())),
+            (None, true) => None,
+            (None, false) => crate::platform::store::Store::default_location(),
+        };
+        let mut user_message = None;
+        let user = match store.as_ref().map(|s| s.load()) {
+            None => Default::default(),
+            Some(Ok(loaded)) => {
+                if let Some((path, why)) = loaded.moved_aside {
+                    user_message = Some((
+                        false,
+                        format!(
+                            "Your data file could not be read ({why}). It was kept as {} and OpsDeck started with empty sheets.",
+                            path.display()
+                        ),
+                    ));
+                }
+                loaded.data
+            }
+            Some(Err(e)) => {
+                user_message = Some((false, format!("Your sheets could not be loaded: {e}")));
+                Default::default()
+            }
+        };
+        let kb = std::sync::Arc::new(kb);
         let app = OpsDeckApp {
+            store,
+            user,
+            user_message,
+            note: None,
+            undo: None,
+            sheets: ui::sheets::SheetsView::default(),
+            last_sheet: None,
             index,
             kb,
             state,
@@ -295,6 +362,12 @@ impl OpsDeckApp {
             }
             if key(cmd, Key::L) {
                 out.push(Command::Show(View::Limits));
+            }
+            if key(cmd, Key::D) {
+                out.push(Command::StarCurrent);
+            }
+            if key(cmd, Key::E) {
+                out.push(Command::AddCurrent);
             }
             if key(Modifiers::ALT, Key::ArrowLeft) {
                 out.push(Command::Back);
@@ -414,8 +487,244 @@ impl OpsDeckApp {
                     self.state.theme = theme;
                     self.apply_theme(ctx);
                 }
+                Command::ToggleStar(id) => {
+                    self.change_user(|d| {
+                        d.toggle_star(&id);
+                        Ok(())
+                    });
+                }
+                Command::AddToSheet(id, sheet) => self.add_to_sheet(id, sheet),
+                Command::NoteChanged(id) => {
+                    if let Some(edit) = self.note.as_mut().filter(|e| e.id == id) {
+                        edit.dirty_since = Some(std::time::Instant::now());
+                        ctx.request_repaint_after(NOTE_SAVE_DELAY);
+                    }
+                }
+                Command::StarCurrent => {
+                    if let Some(id) = self.current_entry() {
+                        self.change_user(|d| {
+                            d.toggle_star(&id);
+                            Ok(())
+                        });
+                    }
+                }
+                Command::AddCurrent => {
+                    if let Some(id) = self.current_entry() {
+                        let sheet = self.last_sheet.clone().unwrap_or_default();
+                        self.add_to_sheet(id, sheet);
+                    }
+                }
             }
         }
+    }
+
+    /// The entry on screen, or the selected search result.
+    fn current_entry(&self) -> Option<String> {
+        match self.state.view {
+            View::Entry => self.state.entry.clone(),
+            View::Search => self.search.selected_id(&self.kb).map(str::to_owned),
+            _ => None,
+        }
+    }
+
+    /// Applies a change to the user data: through the store (re-reading the file first, so
+    /// another OpsDeck process's changes are kept) or in memory when there is no store.
+    fn change_user(
+        &mut self,
+        change: impl FnOnce(
+            &mut crate::model::sheets::UserData,
+        ) -> Result<(), crate::model::sheets::SheetError>,
+    ) {
+        use crate::platform::store::UpdateError;
+        match &self.store {
+            Some(store) => match store.update(change) {
+                Ok(updated) => {
+                    self.user = updated.data;
+                    if let Some((path, why)) = updated.moved_aside {
+                        self.user_message = Some((
+                            false,
+                            format!(
+                                "Your data file could not be read ({why}); it was kept as {}.",
+                                path.display()
+                            ),
+                        ));
+                    }
+                }
+                Err(UpdateError::Change(e)) => self.user_message = Some((false, e.to_string())),
+                Err(UpdateError::Store(e)) => {
+                    self.user_message = Some((
+                        false,
+                        format!("Could not save: {e}. Nothing was lost on disk."),
+                    ));
+                }
+            },
+            None => {
+                let mut copy = self.user.clone();
+                match change(&mut copy) {
+                    Ok(()) => self.user = copy,
+                    Err(e) => self.user_message = Some((false, e.to_string())),
+                }
+            }
+        }
+    }
+
+    fn add_to_sheet(&mut self, id: String, sheet: String) {
+        let mut target = sheet;
+        let mut created = None;
+        let result_sheet = {
+            let user = &self.user;
+            if target.is_empty() || user.sheet(&target).is_none() {
+                let name = user.free_name(if target.is_empty() {
+                    "My sheet"
+                } else {
+                    &target
+                });
+                created = Some(name.clone());
+                target = name;
+            }
+            target.clone()
+        };
+        let kb_clone = std::sync::Arc::clone(&self.kb);
+        self.change_user(|d| {
+            if let Some(name) = &created {
+                d.new_sheet(name)?;
+            }
+            d.add(&result_sheet, &[id.as_str()], &kb_clone).map(|_| ())
+        });
+        self.last_sheet = Some(target.clone());
+        self.user_message = Some((true, format!("Added to {target}.")));
+    }
+
+    /// Saves the note being edited if it changed.
+    fn flush_note(&mut self) {
+        let Some(edit) = self.note.as_mut() else {
+            return;
+        };
+        if edit.dirty_since.take().is_none() {
+            return;
+        }
+        let (id, text) = (edit.id.clone(), edit.text.clone());
+        let kb = std::sync::Arc::clone(&self.kb);
+        self.change_user(|d| d.set_note(&id, &text, &kb));
+    }
+
+    /// Runs pending timed work: the debounced note save.
+    fn timers(&mut self, ctx: &egui::Context) {
+        if let Some(since) = self.note.as_ref().and_then(|e| e.dirty_since) {
+            let waited = since.elapsed();
+            if waited >= NOTE_SAVE_DELAY {
+                self.flush_note();
+            } else {
+                ctx.request_repaint_after(NOTE_SAVE_DELAY - waited);
+            }
+        }
+    }
+
+    fn sheet_action(&mut self, action: ui::sheets::SheetAction) {
+        use ui::sheets::SheetAction;
+        match action {
+            SheetAction::New(name) => self.change_user(|d| d.new_sheet(&name)),
+            SheetAction::Rename(from, to) => self.change_user(|d| d.rename_sheet(&from, &to)),
+            SheetAction::Delete(name) => {
+                let mut removed = None;
+                self.change_user(|d| {
+                    removed = Some(d.delete_sheet(&name)?);
+                    Ok(())
+                });
+                if removed.is_some() {
+                    self.undo = removed;
+                }
+            }
+            SheetAction::Undo => {
+                if let Some((at, sheet)) = self.undo.take() {
+                    self.change_user(|d| {
+                        d.restore_sheet(at, sheet);
+                        Ok(())
+                    });
+                }
+            }
+            SheetAction::Move(name, from, to) => {
+                self.change_user(|d| d.move_entry(&name, from, to))
+            }
+            SheetAction::Remove(name, id) => self.change_user(|d| d.remove(&name, &id)),
+            SheetAction::Open(id) => self.open(id),
+            SheetAction::Export(name, format) => {
+                use crate::cli::ExportFormat;
+                let (ext, label) = match format {
+                    ExportFormat::Md => ("md", "Markdown"),
+                    ExportFormat::Html => ("html", "HTML"),
+                    ExportFormat::Ron => ("opsdeck.ron", "OpsDeck sheet"),
+                };
+                let text = match format {
+                    ExportFormat::Md => self.user.sheet(&name).map(|s| {
+                        crate::model::sheets::sheet_markdown(&self.kb, s, &self.user.notes) + "\n"
+                    }),
+                    ExportFormat::Html => self.user.sheet(&name).map(|s| {
+                        crate::model::sheets::sheet_html(
+                            &self.kb,
+                            s,
+                            &self.user.notes,
+                            crate::cli::SHEET_CSS,
+                        )
+                    }),
+                    ExportFormat::Ron => self.user.share(&name).ok().and_then(|shared| {
+                        ron::ser::to_string_pretty(&shared, ron::ser::PrettyConfig::default()).ok()
+                    }),
+                };
+                let Some(text) = text else { return };
+                let file_name = format!("{}.{ext}", name.replace(['/', '\\', ':'], "-"));
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_file_name(&file_name)
+                    .add_filter(label, &[ext.rsplit('.').next().unwrap_or(ext)])
+                    .save_file()
+                {
+                    self.user_message = Some(
+                        match crate::platform::write_atomic(&path, text.as_bytes()) {
+                            Ok(()) => (true, format!("Saved {}", path.display())),
+                            Err(e) => (
+                                false,
+                                format!(
+                                    "{} cannot be written: {e}. Nothing was written there.",
+                                    path.display()
+                                ),
+                            ),
+                        },
+                    );
+                }
+            }
+            SheetAction::Import => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("OpsDeck sheet", &["ron"])
+                    .pick_file()
+                {
+                    match crate::platform::store::read_shared(&path) {
+                        Ok(shared) => {
+                            let kb = std::sync::Arc::clone(&self.kb);
+                            let mut imported = None;
+                            self.change_user(|d| {
+                                imported = Some(d.import(shared, &kb).map_err(|e| match e {
+                                    crate::model::sheets::ImportError::Sheet(s) => s,
+                                    other => crate::model::sheets::SheetError::NoSuchEntry(
+                                        other.to_string(),
+                                    ),
+                                })?);
+                                Ok(())
+                            });
+                            if let Some(name) = imported {
+                                self.user_message = Some((true, format!("Imported as {name}.")));
+                                self.sheets.selected = Some(name);
+                            }
+                        }
+                        Err(e) => self.user_message = Some((false, e)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The user data as the app sees it (for tests).
+    pub fn user(&self) -> &crate::model::sheets::UserData {
+        &self.user
     }
 
     fn open(&mut self, id: String) {
@@ -533,15 +842,38 @@ impl OpsDeckApp {
         match self.state.view {
             View::Search => {
                 self.search.update(&self.index, &self.state.query);
-                if let Some(c) = self.search.ui(ui, &self.kb, &self.index) {
+                if let Some(c) = self.search.ui(ui, &self.kb, &self.index, &self.user.stars) {
                     self.commands.push(c);
                 }
             }
             View::Entry => {
-                let entry = self.state.entry.as_deref().and_then(|id| self.kb.get(id));
+                let kb = std::sync::Arc::clone(&self.kb);
+                let entry = self.state.entry.as_deref().and_then(|id| kb.get(id));
                 match entry {
                     Some(entry) => {
-                        if let Some(c) = ui::entry::entry_ui(ui, &self.kb, entry) {
+                        if self.note.as_ref().is_none_or(|e| e.id != entry.id) {
+                            self.flush_note();
+                            self.note = Some(NoteEdit {
+                                id: entry.id.clone(),
+                                text: self.user.notes.get(&entry.id).cloned().unwrap_or_default(),
+                                dirty_since: None,
+                            });
+                        }
+                        let sheets: Vec<(&str, bool)> = self
+                            .user
+                            .sheets
+                            .iter()
+                            .map(|s| (s.name.as_str(), s.entries.contains(&entry.id)))
+                            .collect();
+                        let Some(edit) = self.note.as_mut() else {
+                            return;
+                        };
+                        let extras = ui::entry::EntryExtras {
+                            starred: self.user.stars.contains(&entry.id),
+                            sheets,
+                            note: &mut edit.text,
+                        };
+                        if let Some(c) = ui::entry::entry_ui(ui, &kb, entry, extras) {
                             self.commands.push(c);
                         }
                     }
@@ -581,11 +913,19 @@ impl OpsDeckApp {
                     self.commands.push(c);
                 }
             }
-            View::Sheets => ui::coming::coming_ui(
-                ui,
-                "My cheat-sheets",
-                "Star entries, add notes and export printable sheets. Not built yet.",
-            ),
+            View::Sheets => {
+                let undo = self.undo.as_ref().map(|(_, s)| s.name.clone());
+                let actions = self.sheets.ui(
+                    ui,
+                    &self.kb,
+                    &self.user,
+                    undo.as_deref(),
+                    self.user_message.as_ref(),
+                );
+                for action in actions {
+                    self.sheet_action(action);
+                }
+            }
         }
     }
 }
@@ -619,12 +959,14 @@ impl eframe::App for OpsDeckApp {
             self.help_overlay(&ctx);
         }
         self.run_commands(&ctx);
+        self.timers(&ctx);
         if let Some(shooter) = &mut self.screenshot {
             shooter.tick(&ctx);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush_note();
         if self.persist {
             eframe::set_value(storage, eframe::APP_KEY, &self.state);
         }

@@ -13,6 +13,7 @@ pub mod query;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod sheets;
 pub mod simulate;
 pub mod validate;
 pub mod wizard;

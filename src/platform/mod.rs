@@ -1,5 +1,7 @@
 //! Everything that touches the machine: paths and reading files.
 
+pub mod store;
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 

@@ -10,8 +10,23 @@ use crate::model::render::{attr_value_text, value_with_unit};
 use crate::model::schema::{Entry, Kind, Lifecycle};
 use crate::ui::theme;
 
-/// Draws the entry page; returns a command when a link is followed.
-pub fn entry_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, entry: &Entry) -> Option<Command> {
+/// The user's own things shown on an entry page.
+pub struct EntryExtras<'a> {
+    /// Whether the entry is starred.
+    pub starred: bool,
+    /// Names of the user's sheets, and whether the entry is on each.
+    pub sheets: Vec<(&'a str, bool)>,
+    /// The personal note being edited.
+    pub note: &'a mut String,
+}
+
+/// Draws the entry page; returns a command when a link or button is used.
+pub fn entry_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    entry: &Entry,
+    extras: EntryExtras<'_>,
+) -> Option<Command> {
     let mut command = None;
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
@@ -19,6 +34,40 @@ pub fn entry_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, entry: &Entry) -> Option<
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(860.0));
             ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let star = if extras.starred {
+                    "★ Starred"
+                } else {
+                    "☆ Star"
+                };
+                if ui
+                    .button(star)
+                    .on_hover_text("Star this entry (Ctrl+D)")
+                    .clicked()
+                {
+                    command = Some(Command::ToggleStar(entry.id.clone()));
+                }
+                ui.menu_button("Add to sheet ▾", |ui| {
+                    for (name, on) in &extras.sheets {
+                        let label = if *on {
+                            format!("✓ {name}")
+                        } else {
+                            (*name).to_owned()
+                        };
+                        if ui.add_enabled(!on, egui::Button::new(label)).clicked() {
+                            command =
+                                Some(Command::AddToSheet(entry.id.clone(), (*name).to_owned()));
+                            ui.close();
+                        }
+                    }
+                    if ui.button("New sheet with this entry").clicked() {
+                        command = Some(Command::AddToSheet(entry.id.clone(), String::new()));
+                        ui.close();
+                    }
+                })
+                .response
+                .on_hover_text("Add to a cheat-sheet (Ctrl+E adds to the last sheet used)");
+            });
             ui.horizontal_wrapped(|ui| {
                 theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));
                 for d in &entry.domains {
@@ -117,6 +166,19 @@ pub fn entry_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, entry: &Entry) -> Option<
                             bullet(ui, tip);
                         }
                     });
+            }
+
+            heading(ui, "My note");
+            let note = ui.add(
+                egui::TextEdit::multiline(extras.note)
+                    .hint_text(
+                        "Your own note on this entry: saved as you type, printed on your sheets",
+                    )
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            );
+            if note.changed() {
+                command = Some(Command::NoteChanged(entry.id.clone()));
             }
 
             let limits = kb.limits_of(&entry.id);

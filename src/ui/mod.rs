@@ -6,5 +6,6 @@ pub mod entry;
 pub mod limits;
 pub mod search;
 pub mod settings;
+pub mod sheets;
 pub mod theme;
 pub mod wizard;

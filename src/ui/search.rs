@@ -79,6 +79,7 @@ impl SearchView {
         ui: &mut egui::Ui,
         kb: &KnowledgeBase,
         index: &SearchIndex,
+        stars: &std::collections::BTreeSet<String>,
     ) -> Option<Command> {
         let mut command = None;
         let dark = ui.visuals().dark_mode;
@@ -179,6 +180,10 @@ impl SearchView {
                         theme::match_color(dark),
                     );
                     ui.label(job);
+                    if stars.contains(&entry.id) {
+                        ui.label(RichText::new("★").color(theme::kind_color(Kind::Strategy, dark)))
+                            .on_hover_text("Starred");
+                    }
                     let state = entry.lifecycle();
                     if state != Lifecycle::Active {
                         theme::badge(ui, state.label(), theme::status_color(state, dark));

@@ -4,6 +4,7 @@ mod cli;
 mod content;
 mod data;
 mod props;
+mod sheets;
 mod ui;
 mod util;
 mod wizards;

@@ -244,6 +244,74 @@ fn selecting_a_strategy_adds_its_column() {
 }
 
 #[test]
+fn starring_adding_to_a_sheet_and_a_note_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |entry: &str| {
+        harness(
+            ThemeChoice::Dark,
+            StartOptions {
+                entry: Some(entry.into()),
+                data_dir: Some(dir.path().to_path_buf()),
+                ..Default::default()
+            },
+        )
+    };
+    let mut h = open("rolling");
+    h.get_by_label("☆ Star").click();
+    h.run_steps(3);
+    assert!(h.state().user().stars.contains("rolling"));
+    h.get_by_label("Add to sheet ▾").click();
+    h.run_steps(2);
+    h.get_by_label("New sheet with this entry").click();
+    h.run_steps(3);
+    assert_eq!(h.state().user().sheets[0].entries, ["rolling"]);
+    let note = h.get_by_role(Role::MultilineTextInput);
+    note.focus();
+    note.type_text("Keep a batch spare.");
+    h.run_steps(2);
+    // Saved a moment after the last keystroke.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().user().notes.get("rolling").map(String::as_str),
+        Some("Keep a batch spare.")
+    );
+    drop(h);
+    // A new window on the same data finds everything as it was.
+    let h = open("immutable");
+    let user = h.state().user();
+    assert!(user.stars.contains("rolling"));
+    assert_eq!(user.sheets.len(), 1);
+    assert_eq!(user.sheets[0].name, "My sheet");
+    assert_eq!(user.notes["rolling"], "Keep a batch spare.");
+    // And the file on disk says the same, for the CLI.
+    let saved = opsdeck::platform::store::parse_user_data(
+        &std::fs::read(dir.path().join("user.ron")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(&saved, user);
+}
+
+#[test]
+fn keyboard_stars_the_selected_result_and_adds_it_to_the_last_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
+    type_in_search(&mut h, "pilot light");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run_steps(2);
+    assert!(h.state().user().stars.contains("pilot-light"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert_eq!(h.state().user().sheets[0].entries, ["pilot-light"]);
+}
+
+#[test]
 fn snapshots_of_the_main_views() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (theme, name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {
