@@ -127,23 +127,16 @@ fn generated(n: usize) -> KnowledgeBase {
             );
             let summary: Vec<&str> = (0..14).map(|_| rng.pick(&WORDS)).collect();
             let point: Vec<&str> = (0..20).map(|_| rng.pick(&WORDS)).collect();
-            Entry {
-                id: format!("generated-{i}"),
-                kind: Kind::ALL[i % Kind::ALL.len()],
-                title,
-                aliases: vec![format!("{}{}", rng.pick(&WORDS), i % 97)],
-                tags: vec![rng.pick(&WORDS).to_owned(), rng.pick(&WORDS).to_owned()],
-                domains: Vec::new(),
-                summary: summary.join(" "),
-                points: vec![point.join(" ")],
-                tips: Vec::new(),
-                related: Vec::new(),
-                sources: Vec::new(),
-                status: None,
-                limit: None,
-                family: None,
-                attrs: Default::default(),
-            }
+            let mut e = Entry::new(
+                &format!("generated-{i}"),
+                Kind::ALL[i % Kind::ALL.len()],
+                &title,
+                &summary.join(" "),
+            );
+            e.aliases = vec![format!("{}{}", rng.pick(&WORDS), i % 97)];
+            e.tags = vec![rng.pick(&WORDS).to_owned(), rng.pick(&WORDS).to_owned()];
+            e.points = vec![point.join(" ")];
+            e
         })
         .collect();
     KnowledgeBase::from_data(DataFile {

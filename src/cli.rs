@@ -789,19 +789,16 @@ fn sheet(kb: &KnowledgeBase, command: SheetCommand, out: &mut String) -> anyhow:
 
 /// The sheet in the requested format.
 pub fn export(kb: &KnowledgeBase, name: &str, format: ExportFormat) -> anyhow::Result<String> {
-    use crate::model::sheets::{sheet_html, sheet_markdown};
+    use crate::model::sheets::ExportFormat as Format;
     let data = load_user()?;
-    let Some(s) = data.sheet(name) else {
-        bail!("no sheet is named {name:?}; list sheets with `opsdeck sheet list`");
+    let format = match format {
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Html => Format::Html,
+        ExportFormat::Ron => Format::Shared,
     };
-    Ok(match format {
-        ExportFormat::Md => sheet_markdown(kb, s, &data.notes) + "\n",
-        ExportFormat::Html => sheet_html(kb, s, &data.notes, SHEET_CSS),
-        ExportFormat::Ron => {
-            let shared = data.share(name)?;
-            ron::ser::to_string_pretty(&shared, ron::ser::PrettyConfig::default())? + "\n"
-        }
-    })
+    Ok(crate::model::sheets::export(
+        kb, &data, name, format, SHEET_CSS,
+    )?)
 }
 
 /// The stylesheet embedded in every HTML export.

@@ -649,33 +649,33 @@ impl OpsDeckApp {
             SheetAction::Remove(name, id) => self.change_user(|d| d.remove(&name, &id)),
             SheetAction::Open(id) => self.open(id),
             SheetAction::Export(name, format) => {
-                use crate::cli::ExportFormat;
-                let (ext, label) = match format {
-                    ExportFormat::Md => ("md", "Markdown"),
-                    ExportFormat::Html => ("html", "HTML"),
-                    ExportFormat::Ron => ("opsdeck.ron", "OpsDeck sheet"),
+                use crate::model::sheets::ExportFormat;
+                let label = match format {
+                    ExportFormat::Markdown => "Markdown",
+                    ExportFormat::Html => "HTML",
+                    ExportFormat::Shared => "OpsDeck sheet",
                 };
-                let text = match format {
-                    ExportFormat::Md => self.user.sheet(&name).map(|s| {
-                        crate::model::sheets::sheet_markdown(&self.kb, s, &self.user.notes) + "\n"
-                    }),
-                    ExportFormat::Html => self.user.sheet(&name).map(|s| {
-                        crate::model::sheets::sheet_html(
-                            &self.kb,
-                            s,
-                            &self.user.notes,
-                            crate::cli::SHEET_CSS,
-                        )
-                    }),
-                    ExportFormat::Ron => self.user.share(&name).ok().and_then(|shared| {
-                        ron::ser::to_string_pretty(&shared, ron::ser::PrettyConfig::default()).ok()
-                    }),
+                let text = match crate::model::sheets::export(
+                    &self.kb,
+                    &self.user,
+                    &name,
+                    format,
+                    crate::cli::SHEET_CSS,
+                ) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        self.user_message = Some((false, e.to_string()));
+                        return;
+                    }
                 };
-                let Some(text) = text else { return };
-                let file_name = format!("{}.{ext}", name.replace(['/', '\\', ':'], "-"));
+                let file_name = format!(
+                    "{}.{}",
+                    name.replace(['/', '\\', ':'], "-"),
+                    format.extension()
+                );
                 if let Some(path) = rfd::FileDialog::new()
                     .set_file_name(&file_name)
-                    .add_filter(label, &[ext.rsplit('.').next().unwrap_or(ext)])
+                    .add_filter(label, &[format.extension()])
                     .save_file()
                 {
                     self.user_message = Some(

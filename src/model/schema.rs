@@ -379,6 +379,27 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry with just an id, kind, title and summary (for packs built in code and tests).
+    pub fn new(id: &str, kind: Kind, title: &str, summary: &str) -> Entry {
+        Entry {
+            id: id.to_owned(),
+            kind,
+            title: title.to_owned(),
+            aliases: Vec::new(),
+            tags: Vec::new(),
+            domains: Vec::new(),
+            summary: summary.to_owned(),
+            points: Vec::new(),
+            tips: Vec::new(),
+            related: Vec::new(),
+            sources: Vec::new(),
+            status: None,
+            limit: None,
+            family: None,
+            attrs: BTreeMap::new(),
+        }
+    }
+
     /// The lifecycle state (active when no status is recorded).
     pub fn lifecycle(&self) -> Lifecycle {
         self.status.as_ref().map_or(Lifecycle::Active, |s| s.state)

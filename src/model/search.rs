@@ -926,23 +926,9 @@ mod tests {
     use crate::model::schema::{DataFile, Entry, Kind};
 
     fn entry(id: &str, title: &str, aliases: &[&str], body: &str) -> Entry {
-        Entry {
-            id: id.to_owned(),
-            kind: Kind::Service,
-            title: title.to_owned(),
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            tags: Vec::new(),
-            domains: Vec::new(),
-            summary: body.to_owned(),
-            points: Vec::new(),
-            tips: Vec::new(),
-            related: Vec::new(),
-            sources: Vec::new(),
-            status: None,
-            limit: None,
-            family: None,
-            attrs: Default::default(),
-        }
+        let mut e = Entry::new(id, Kind::Service, title, body);
+        e.aliases = aliases.iter().map(|s| s.to_string()).collect();
+        e
     }
 
     fn kb(entries: Vec<Entry>) -> KnowledgeBase {

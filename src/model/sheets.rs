@@ -329,6 +329,51 @@ pub enum ImportError {
     Sheet(SheetError),
 }
 
+/// The ways a sheet can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained printable HTML page.
+    Html,
+    /// The shareable RON file that `opsdeck import` reads.
+    Shared,
+}
+
+impl ExportFormat {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Shared => "ron",
+        }
+    }
+}
+
+/// The sheet named `name` as text in `format`; `css` styles the HTML page.
+pub fn export(
+    kb: &KnowledgeBase,
+    data: &UserData,
+    name: &str,
+    format: ExportFormat,
+    css: &str,
+) -> Result<String, SheetError> {
+    let sheet = data
+        .sheet(name)
+        .ok_or_else(|| SheetError::NoSuchSheet(name.to_owned()))?;
+    Ok(match format {
+        ExportFormat::Markdown => sheet_markdown(kb, sheet, &data.notes) + "\n",
+        ExportFormat::Html => sheet_html(kb, sheet, &data.notes, css),
+        ExportFormat::Shared => {
+            let shared = data.share(name)?;
+            ron::ser::to_string_pretty(&shared, ron::ser::PrettyConfig::default())
+                .unwrap_or_default()
+                + "\n"
+        }
+    })
+}
+
 /// The sheet as Markdown: each entry with its summary, key points, exam tips, limit value
 /// and the user's note.
 pub fn sheet_markdown(

@@ -21,7 +21,7 @@ pub enum SheetAction {
     /// Remove an entry from a sheet.
     Remove(String, String),
     /// Export with a save dialog: Markdown, HTML or shareable RON.
-    Export(String, crate::cli::ExportFormat),
+    Export(String, crate::model::sheets::ExportFormat),
     /// Import a shared sheet with an open dialog.
     Import,
     /// Restore the sheet deleted last.
@@ -158,9 +158,9 @@ impl SheetsView {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            use crate::cli::ExportFormat;
+            use crate::model::sheets::ExportFormat;
             if ui.button("Export Markdown…").clicked() {
-                actions.push(SheetAction::Export(name.clone(), ExportFormat::Md));
+                actions.push(SheetAction::Export(name.clone(), ExportFormat::Markdown));
             }
             if ui.button("Export printable HTML…").clicked() {
                 actions.push(SheetAction::Export(name.clone(), ExportFormat::Html));
@@ -170,7 +170,7 @@ impl SheetsView {
                 .on_hover_text("A file another OpsDeck user can import")
                 .clicked()
             {
-                actions.push(SheetAction::Export(name.clone(), ExportFormat::Ron));
+                actions.push(SheetAction::Export(name.clone(), ExportFormat::Shared));
             }
         });
         ui.separator();
