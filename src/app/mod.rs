@@ -19,6 +19,8 @@ pub use screenshot::ScreenshotRequest;
 pub enum Command {
     /// Open the entry with this id.
     Open(String),
+    /// Put this text in the search box.
+    SetQuery(String),
     /// Show a view.
     Show(View),
     /// Go back in history.
@@ -157,9 +159,30 @@ pub struct OpsDeckApp {
     user: crate::model::sheets::UserData,
     user_message: Option<(bool, String)>,
     note: Option<NoteEdit>,
-    undo: Option<(usize, crate::model::sheets::Sheet)>,
+    undo: Option<Undo>,
     sheets: ui::sheets::SheetsView,
     last_sheet: Option<String>,
+}
+
+/// The last delete, so it can be undone.
+enum Undo {
+    /// A deleted sheet and where it stood.
+    Sheet(usize, crate::model::sheets::Sheet),
+    /// An entry removed from a sheet, and where it stood.
+    Entry {
+        sheet: String,
+        at: usize,
+        id: String,
+    },
+}
+
+impl Undo {
+    fn describe(&self) -> String {
+        match self {
+            Undo::Sheet(_, sheet) => format!("Deleted the sheet {:?}.", sheet.name),
+            Undo::Entry { sheet, id, .. } => format!("Removed {id} from {sheet:?}."),
+        }
+    }
 }
 
 /// The note being edited: saved a moment after the last keystroke, and on exit.
@@ -429,6 +452,11 @@ impl OpsDeckApp {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 Command::Open(id) => self.open(id),
+                Command::SetQuery(text) => {
+                    self.state.query = text;
+                    self.state.view = View::Search;
+                    self.focus_search = true;
+                }
                 Command::Show(view) => {
                     if view != self.state.view {
                         self.state.history.push(self.place());
@@ -631,22 +659,41 @@ impl OpsDeckApp {
                     removed = Some(d.delete_sheet(&name)?);
                     Ok(())
                 });
-                if removed.is_some() {
-                    self.undo = removed;
+                if let Some((at, sheet)) = removed {
+                    self.undo = Some(Undo::Sheet(at, sheet));
                 }
             }
-            SheetAction::Undo => {
-                if let Some((at, sheet)) = self.undo.take() {
+            SheetAction::Undo => match self.undo.take() {
+                Some(Undo::Sheet(at, sheet)) => self.change_user(|d| {
+                    d.restore_sheet(at, sheet);
+                    Ok(())
+                }),
+                Some(Undo::Entry { sheet, at, id }) => {
+                    let kb = std::sync::Arc::clone(&self.kb);
                     self.change_user(|d| {
-                        d.restore_sheet(at, sheet);
-                        Ok(())
+                        let len = d.sheet(&sheet).map_or(0, |s| s.entries.len());
+                        d.add(&sheet, &[id.as_str()], &kb)?;
+                        d.move_entry(&sheet, len, at)
                     });
                 }
-            }
+                None => {}
+            },
             SheetAction::Move(name, from, to) => {
                 self.change_user(|d| d.move_entry(&name, from, to))
             }
-            SheetAction::Remove(name, id) => self.change_user(|d| d.remove(&name, &id)),
+            SheetAction::Remove(name, id) => {
+                let at = self
+                    .user
+                    .sheet(&name)
+                    .and_then(|s| s.entries.iter().position(|e| e == &id))
+                    .unwrap_or(0);
+                self.change_user(|d| d.remove(&name, &id));
+                self.undo = Some(Undo::Entry {
+                    sheet: name,
+                    at,
+                    id,
+                });
+            }
             SheetAction::Open(id) => self.open(id),
             SheetAction::Export(name, format) => {
                 use crate::model::sheets::ExportFormat;
@@ -842,7 +889,23 @@ impl OpsDeckApp {
         match self.state.view {
             View::Search => {
                 self.search.update(&self.index, &self.state.query);
-                if let Some(c) = self.search.ui(ui, &self.kb, &self.index, &self.user.stars) {
+                let mut recent: Vec<String> = Vec::new();
+                for place in self.state.history.back.iter().rev() {
+                    if let Some(id) = &place.entry
+                        && !recent.contains(id)
+                    {
+                        recent.push(id.clone());
+                    }
+                }
+                if let Some(id) = &self.state.entry
+                    && !recent.contains(id)
+                {
+                    recent.insert(0, id.clone());
+                }
+                if let Some(c) =
+                    self.search
+                        .ui(ui, &self.kb, &self.index, &self.user.stars, &recent)
+                {
                     self.commands.push(c);
                 }
             }
@@ -914,7 +977,7 @@ impl OpsDeckApp {
                 }
             }
             View::Sheets => {
-                let undo = self.undo.as_ref().map(|(_, s)| s.name.clone());
+                let undo = self.undo.as_ref().map(Undo::describe);
                 let actions = self.sheets.ui(
                     ui,
                     &self.kb,

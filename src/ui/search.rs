@@ -39,7 +39,12 @@ impl SearchView {
         if query.kind.is_none() {
             query.kind = self.kind_filter;
         }
-        self.hits = index.search_cached(&query, &mut self.cache);
+        // With nothing typed the view shows a start page, not all 595 entries.
+        self.hits = if query.is_empty() && query.kind.is_none() {
+            Vec::new()
+        } else {
+            index.search_cached(&query, &mut self.cache)
+        };
         self.query = query;
         self.searched = Some(key);
         self.marks.clear();
@@ -80,9 +85,11 @@ impl SearchView {
         kb: &KnowledgeBase,
         index: &SearchIndex,
         stars: &std::collections::BTreeSet<String>,
+        recent: &[String],
     ) -> Option<Command> {
         let mut command = None;
         let dark = ui.visuals().dark_mode;
+
         ui.horizontal_wrapped(|ui| {
             let mut chip = |ui: &mut egui::Ui, label: &str, kind: Option<Kind>| {
                 let selected = self.kind_filter == kind;
@@ -97,6 +104,7 @@ impl SearchView {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let n = self.hits.len();
                 let text = match (n, self.query.is_empty()) {
+                    (0, true) => String::new(),
                     (_, true) => format!("{n} entries"),
                     (1, false) => "1 result".to_owned(),
                     (n, false) => format!("{n} results"),
@@ -113,6 +121,9 @@ impl SearchView {
             );
         }
         ui.separator();
+        if self.query.is_empty() && self.query.kind.is_none() && self.query.unknown_kind.is_none() {
+            return start_page_ui(ui, kb, stars, recent);
+        }
         if self.hits.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
@@ -206,6 +217,75 @@ impl SearchView {
         });
         command
     }
+}
+
+/// Example queries on the start page: each shows one thing the search can do.
+const EXAMPLES: [(&str, &str); 6] = [
+    ("blue green", "two words, both must match"),
+    ("cloudfromation", "one typo in a long word is forgiven"),
+    ("kind:limit kinesis", "only limits"),
+    ("leader_only", "exact setting names"),
+    ("asg", "acronyms"),
+    ("rto", "concepts"),
+];
+
+/// What the search view shows before anything is typed: examples, starred and recent entries.
+fn start_page_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    stars: &std::collections::BTreeSet<String>,
+    recent: &[String],
+) -> Option<Command> {
+    let mut command = None;
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new("Search the DevOps Professional notes")
+            .size(20.0)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(format!(
+            "{} entries: services, features, concepts, strategies and limits, with current facts. Start typing.",
+            kb.entries().len()
+        ))
+        .color(theme::muted(ui)),
+    );
+    ui.add_space(12.0);
+    ui.label(RichText::new("Try").strong());
+    egui::Grid::new("examples")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (query, what) in EXAMPLES {
+                if ui.link(RichText::new(query).monospace()).clicked() {
+                    command = Some(Command::SetQuery(query.to_owned()));
+                }
+                ui.label(RichText::new(what).color(theme::muted(ui)));
+                ui.end_row();
+            }
+        });
+    let mut list = |ui: &mut egui::Ui, title: &str, ids: &mut dyn Iterator<Item = &str>| {
+        let entries: Vec<_> = ids.filter_map(|id| kb.get(id)).take(10).collect();
+        if entries.is_empty() {
+            return;
+        }
+        ui.add_space(12.0);
+        ui.label(RichText::new(title).strong());
+        ui.horizontal_wrapped(|ui| {
+            for e in entries {
+                if ui.link(&e.title).on_hover_text(&e.summary).clicked() {
+                    command = Some(Command::Open(e.id.clone()));
+                }
+            }
+        });
+    };
+    list(ui, "Starred", &mut stars.iter().map(String::as_str));
+    list(
+        ui,
+        "Recently opened",
+        &mut recent.iter().map(String::as_str),
+    );
+    command
 }
 
 /// Text with the characters at `positions` (char indices) in the match colour and bold.

@@ -42,7 +42,7 @@ pub struct SheetsView {
 }
 
 impl SheetsView {
-    /// Draws the view. `undo` names a sheet that can be restored.
+    /// Draws the view. `undo` describes a delete that can be undone.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -59,9 +59,9 @@ impl SheetsView {
         {
             self.selected = data.sheets.first().map(|s| s.name.clone());
         }
-        if let Some(name) = undo {
+        if let Some(what) = undo {
             ui.horizontal(|ui| {
-                ui.label(format!("Deleted the sheet {name:?}."));
+                ui.label(what);
                 if ui.button("Undo").clicked() {
                     actions.push(SheetAction::Undo);
                 }

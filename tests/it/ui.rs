@@ -312,6 +312,51 @@ fn keyboard_stars_the_selected_result_and_adds_it_to_the_last_sheet() {
 }
 
 #[test]
+fn deleting_a_sheet_or_an_entry_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let kb = KnowledgeBase::builtin();
+    let store = opsdeck::platform::store::Store::new(dir.path());
+    store
+        .update(|d| {
+            d.new_sheet("Exam eve")?;
+            d.add("Exam eve", &["rolling", "immutable", "blue-green"], &kb)
+                .map(|_| ())
+        })
+        .unwrap();
+    let mut h = harness(
+        ThemeChoice::Light,
+        StartOptions {
+            view: Some(View::Sheets),
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
+    h.query_all_by_label("✕")
+        .nth(1)
+        .expect("the second entry's remove button")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().user().sheets[0].entries,
+        ["rolling", "blue-green"]
+    );
+    h.get_by_label("Undo").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().user().sheets[0].entries,
+        ["rolling", "immutable", "blue-green"]
+    );
+    h.get_by_label("Delete sheet").click();
+    h.run_steps(3);
+    assert!(h.state().user().sheets.is_empty());
+    h.get_by_label("Undo").click();
+    h.run_steps(3);
+    assert_eq!(h.state().user().sheets.len(), 1);
+    let on_disk = store.load().unwrap().data;
+    assert_eq!(&on_disk, h.state().user());
+}
+
+#[test]
 fn snapshots_of_the_main_views() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (theme, name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {

@@ -53,6 +53,11 @@ fn dr_cases() {
         ),
         ("1d", "1d", "high", "az", "multi-az-ha", true),
         ("1h", "5m", "low", "az", "multi-az-ha", true),
+        ("12h", "2h", "medium", "region", "backup-restore", true),
+        ("1d", "15m", "high", "region", "pilot-light", true),
+        ("10m", "1h", "high", "region", "pilot-light", true),
+        ("2m", "1m", "high", "region", "warm-standby", true),
+        ("0", "0", "low", "region", "multi-site-active-active", true),
     ];
     for (rto, rpo, budget, scope, want, warned) in cases {
         let rec = ask(
@@ -113,7 +118,7 @@ type DeployCase = (
 
 #[test]
 fn deploy_cases() {
-    let cases: [DeployCase; 12] = [
+    let cases: [DeployCase; 17] = [
         (&[("platform", "ec2")], "rolling", "OneAtATime"),
         (
             &[("platform", "ec2"), ("downtime", "ok")],
@@ -182,6 +187,39 @@ fn deploy_cases() {
             "all-at-once",
             "AllAtOnce",
         ),
+        (
+            &[("platform", "on-prem")],
+            "rolling",
+            "CodeDeploy on-premises",
+        ),
+        (
+            &[
+                ("platform", "on-prem"),
+                ("downtime", "ok"),
+                ("extra-cost", "none"),
+            ],
+            "all-at-once",
+            "on-premises",
+        ),
+        (&[("platform", "lambda")], "all-at-once", "LambdaAllAtOnce"),
+        (
+            &[
+                ("platform", "ecs"),
+                ("capacity", "keep"),
+                ("extra-cost", "low"),
+            ],
+            "rolling-additional-batch",
+            "maximumPercent",
+        ),
+        (
+            &[
+                ("platform", "beanstalk"),
+                ("rollback", "fast"),
+                ("gradual", "ab"),
+            ],
+            "ab-testing",
+            "Route 53 weighted",
+        ),
     ];
     for (answers, want, mechanism) in cases {
         let rec = ask("deploy", answers);
@@ -192,6 +230,47 @@ fn deploy_cases() {
             rec.mechanism
         );
     }
+}
+
+#[test]
+fn deploy_warnings() {
+    // Nothing fits: on-premises cannot add capacity, and capacity must be kept.
+    let rec = ask("deploy", &[("platform", "on-prem"), ("capacity", "keep")]);
+    assert!(
+        rec.warnings[0].starts_with("No candidate fits every answer"),
+        "{:?}",
+        rec.warnings
+    );
+    // A schema change the old version cannot read: the expand/contract advice.
+    let rec = ask(
+        "deploy",
+        &[
+            ("platform", "ec2"),
+            ("schema-coupled", "yes"),
+            ("downtime", "ok"),
+        ],
+    );
+    assert!(
+        rec.warnings.iter().any(|w| w.contains("expand")),
+        "{:?}",
+        rec.warnings
+    );
+    // Lambda all at once: the risk is named.
+    let rec = ask("deploy", &[("platform", "lambda")]);
+    assert!(
+        rec.warnings.iter().any(|w| w.contains("--gradual canary")),
+        "{:?}",
+        rec.warnings
+    );
+    // What would change it names the answer to relax.
+    let rec = ask("deploy", &[("platform", "ec2"), ("capacity", "keep")]);
+    assert!(
+        rec.would_change
+            .iter()
+            .any(|c| c.contains("capacity that may drop")),
+        "{:?}",
+        rec.would_change
+    );
 }
 
 #[test]
