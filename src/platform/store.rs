@@ -221,13 +221,18 @@ pub enum UpdateError<E> {
 }
 
 /// Whether the process named in a lock file has ended (Linux: no `/proc/<pid>`). A lock
-/// whose owner cannot be read yet (it is being written) counts as alive.
+/// without a readable owner counts as alive for a moment (its owner writes the id right after
+/// creating it), then as left over by a process killed in between.
 fn owner_is_gone(lock: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(lock) else {
         return false;
     };
     let Ok(pid) = text.trim().parse::<u32>() else {
-        return false;
+        return std::fs::metadata(lock)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(1));
     };
     if pid == std::process::id() {
         return false;
