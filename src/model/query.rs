@@ -58,14 +58,26 @@ impl Query {
     /// Whether every result of `self` is guaranteed to be a result of `previous`, so the
     /// previous result set can be searched instead of the whole index. True when the kind is
     /// the same and each previous word is a prefix of the word at the same place, without
-    /// crossing the length at which typo tolerance starts.
+    /// crossing the lengths at which gap matching or typo tolerance start.
     pub fn narrows(&self, previous: &Query) -> bool {
         self.kind == previous.kind
             && self.words.len() >= previous.words.len()
             && previous.words.iter().zip(&self.words).all(|(old, new)| {
-                new.starts_with(old.as_str()) && typo_eligible(old) == typo_eligible(new)
+                new.starts_with(old.as_str())
+                    && typo_eligible(old) == typo_eligible(new)
+                    && scattered_eligible(old) == scattered_eligible(new)
             })
     }
+}
+
+/// The shortest word whose letters may match with gaps inside one word of an entry: the same
+/// length as typo tolerance, so typing crosses one threshold, not two (each crossing means a
+/// full search instead of narrowing the previous results).
+pub const MIN_SCATTERED: usize = 5;
+
+/// Whether a word is long enough for letters-with-gaps matching (5 characters or more).
+pub fn scattered_eligible(word: &str) -> bool {
+    word.chars().count() >= MIN_SCATTERED
 }
 
 /// Whether a word is long enough for one-edit typo tolerance (5 characters or more).
@@ -169,8 +181,10 @@ mod tests {
         assert!(!q("bl").narrows(&q("blu")));
         assert!(!q("glue").narrows(&q("blue")));
         assert!(!q("kind:service blue").narrows(&q("blue")));
-        // crossing the typo threshold can add matches, so it is not a narrowing
+        // crossing the typo or gap thresholds can add matches, so it is not a narrowing
         assert!(!q("beans").narrows(&q("bean")));
+        assert!(q("gre").narrows(&q("gr")));
+        assert!(!q("lambd").narrows(&q("lamb")));
         assert!(q("beanst").narrows(&q("beans")));
     }
 }

@@ -21,7 +21,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::kb::KnowledgeBase;
-use super::query::{Query, fold, fold_char, normalize, typo_eligible};
+use super::query::{MIN_SCATTERED, Query, fold, fold_char, normalize, typo_eligible};
 use super::schema::{Entry, Kind};
 
 /// How well an entry matched, best (lowest) first.
@@ -228,9 +228,6 @@ const TYPO_BASE: i64 = 60;
 const SCORE_MAX: u64 = 0xF_FFFF;
 /// The bits of a sort key that hold the title rank (28 bits: 268 million entries).
 const RANK_MASK: u64 = 0x0FFF_FFFF;
-
-/// The shortest word whose letters may match with gaps.
-const MIN_SCATTERED: usize = 3;
 
 /// Scans of at least this many entries are split across threads.
 const PARALLEL_FROM: usize = 20_000;

@@ -126,3 +126,24 @@ proptest! {
         if gradual != "ab" { prop_assert_ne!(rec.strategy.as_str(), "ab-testing"); }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Typing with the narrowing cache finds exactly what a fresh search finds, at every
+    /// keystroke (the cache may only skip work, never results).
+    #[test]
+    fn cached_search_equals_fresh_search_while_typing(text in "[a-z ]{1,14}") {
+        use opsdeck::model::{Query, SearchCache, SearchIndex};
+        use std::sync::OnceLock;
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        let index = INDEX.get_or_init(|| SearchIndex::new(&KnowledgeBase::builtin()));
+        let mut cache = SearchCache::default();
+        let chars: Vec<char> = text.chars().collect();
+        for n in 1..=chars.len() {
+            let typed: String = chars[..n].iter().collect();
+            let query = Query::parse(&typed);
+            prop_assert_eq!(index.search_cached(&query, &mut cache), index.search(&query), "{:?}", typed);
+        }
+    }
+}
