@@ -346,3 +346,46 @@ fn killing_writers_never_leaves_a_torn_file() {
         "only {killed_while_running} kills landed mid-run"
     );
 }
+
+#[test]
+fn concurrent_writers_keep_each_others_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["sheet", "new", "Shared"]);
+    let bin = assert_cmd::cargo::cargo_bin("opsdeck");
+    let ids = [
+        "rolling",
+        "immutable",
+        "blue-green",
+        "canary",
+        "linear",
+        "pilot-light",
+        "warm-standby",
+        "rto",
+    ];
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            Command::new(&bin)
+                .env("OPSDECK_DATA_DIR", d)
+                .args(["sheet", "add", "Shared", id])
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let shown = ok(d, &["sheet", "show", "Shared"]);
+    let mut got: Vec<&str> = shown.lines().collect();
+    got.sort_unstable();
+    let mut want = ids.to_vec();
+    want.sort_unstable();
+    assert_eq!(got, want, "every writer's entry is kept");
+}
