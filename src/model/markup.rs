@@ -75,6 +75,26 @@ pub fn plain(text: &str) -> String {
     parse(text).iter().map(|s| s.text).collect()
 }
 
+/// The text without markers, plus where each character of `text` went: `map[i]` is the
+/// index in the plain text of `text`'s char `i`, or `None` for a marker character. Lets the
+/// search highlight positions (char indices into the raw text) land on the plain text.
+pub fn plain_with_map(text: &str) -> (String, Vec<Option<usize>>) {
+    let mut plain = String::with_capacity(text.len());
+    let mut map = vec![None; text.chars().count()];
+    let base = text.as_ptr() as usize;
+    let mut out = 0;
+    for span in parse(text) {
+        let start_byte = span.text.as_ptr() as usize - base;
+        let start_char = text[..start_byte].chars().count();
+        for (k, c) in span.text.chars().enumerate() {
+            map[start_char + k] = Some(out);
+            plain.push(c);
+            out += 1;
+        }
+    }
+    (plain, map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +115,25 @@ mod tests {
                 (", ", Style::Plain),
                 ("not", Style::Italic),
                 (" commands.", Style::Plain),
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_map_from_raw_to_plain() {
+        let (plain, map) = plain_with_map("a `bé` c");
+        assert_eq!(plain, "a bé c");
+        assert_eq!(
+            map,
+            [
+                Some(0),
+                Some(1),
+                None,
+                Some(2),
+                Some(3),
+                None,
+                Some(4),
+                Some(5)
             ]
         );
     }

@@ -200,9 +200,16 @@ impl SearchView {
                         theme::badge(ui, state.label(), theme::status_color(state, dark));
                     }
                 });
+                // Summaries may carry light Markdown: show it without markers, with the
+                // matched positions moved to match.
+                let (plain, map) = crate::model::markup::plain_with_map(&entry.summary);
+                let moved: Vec<usize> = positions(Field::Summary)
+                    .iter()
+                    .filter_map(|&p| map.get(p).copied().flatten())
+                    .collect();
                 let summary = highlighted(
-                    &entry.summary,
-                    positions(Field::Summary),
+                    &plain,
+                    &moved,
                     FontId::proportional(12.5),
                     theme::muted(ui),
                     theme::match_color(dark),
