@@ -47,6 +47,8 @@ pub enum Command {
     ToggleStar(String),
     /// Add an entry to a sheet (an empty name makes a new sheet).
     AddToSheet(String, String),
+    /// Keep a wizard result or a comparison on the last sheet used.
+    Attach(crate::model::sheets::Attachment),
     /// The note being edited on this entry changed.
     NoteChanged(String),
     /// Star the entry on screen (or the selected result).
@@ -407,6 +409,7 @@ impl OpsDeckApp {
                     });
                 }
                 Command::AddToSheet(id, sheet) => self.add_to_sheet(id, sheet),
+                Command::Attach(attachment) => self.attach(attachment),
                 Command::NoteChanged(id) => {
                     if let Some(edit) = self.note.as_mut().filter(|e| e.id == id) {
                         edit.dirty_since = Some(std::time::Instant::now());

@@ -112,6 +112,34 @@ impl OpsDeckApp {
         self.user_message = Some((true, format!("Added to {target}.")));
     }
 
+    /// The last sheet used, or a new "My sheet" when there is none; creates it if needed.
+    fn target_sheet(&mut self) -> String {
+        let existing = self
+            .last_sheet
+            .clone()
+            .filter(|name| self.user.sheet(name).is_some())
+            .or_else(|| self.user.sheets.last().map(|s| s.name.clone()));
+        match existing {
+            Some(name) => name,
+            None => {
+                let name = self.user.free_name("My sheet");
+                let created = name.clone();
+                self.change_user(|d| d.new_sheet(&created));
+                name
+            }
+        }
+    }
+
+    /// Keeps a wizard result or a comparison on the last sheet used.
+    pub(super) fn attach(&mut self, attachment: crate::model::sheets::Attachment) {
+        let sheet = self.target_sheet();
+        let kb = std::sync::Arc::clone(&self.kb);
+        let name = sheet.clone();
+        self.change_user(|d| d.attach(&name, attachment, &kb));
+        self.last_sheet = Some(sheet.clone());
+        self.user_message = Some((true, format!("Kept on {sheet}.")));
+    }
+
     /// Saves the note being edited if it changed.
     pub(super) fn flush_note(&mut self) {
         let Some(edit) = self.note.as_mut() else {
@@ -169,6 +197,9 @@ impl OpsDeckApp {
             },
             SheetAction::Move(name, from, to) => {
                 self.change_user(|d| d.move_entry(&name, from, to))
+            }
+            SheetAction::Detach(name, index) => {
+                self.change_user(|d| d.detach(&name, index).map(|_| ()))
             }
             SheetAction::Remove(name, id) => {
                 let at = self

@@ -57,6 +57,27 @@ pub struct Sheet {
     /// Entry ids in the order they print.
     #[serde(default)]
     pub entries: Vec<String>,
+    /// Wizard results and comparisons kept with the sheet, printed after the entries.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// Something other than an entry kept on a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attachment {
+    /// A wizard and the answers given; the recommendation is worked out again when the sheet
+    /// is rendered, so it follows the current rules.
+    Wizard {
+        /// Wizard id.
+        wizard: String,
+        /// Raw answers by question key.
+        answers: BTreeMap<String, String>,
+    },
+    /// A side-by-side comparison of these entries.
+    Comparison {
+        /// Entry ids, one per column.
+        ids: Vec<String>,
+    },
 }
 
 /// A sheet as shared between users: the sheet plus the notes on its entries.
@@ -131,6 +152,7 @@ impl UserData {
         self.sheets.push(Sheet {
             name,
             entries: Vec::new(),
+            attachments: Vec::new(),
         });
         Ok(())
     }
@@ -184,6 +206,33 @@ impl UserData {
             }
         }
         Ok(added)
+    }
+
+    /// Keeps a wizard result or a comparison on a sheet (an identical one is not added twice).
+    pub fn attach(
+        &mut self,
+        name: &str,
+        attachment: Attachment,
+        kb: &KnowledgeBase,
+    ) -> Result<(), SheetError> {
+        check_attachment(&attachment, kb)?;
+        let sheet = self.sheet_mut(name)?;
+        if !sheet.attachments.contains(&attachment) {
+            sheet.attachments.push(attachment);
+        }
+        Ok(())
+    }
+
+    /// Removes the attachment at `index` from a sheet.
+    pub fn detach(&mut self, name: &str, index: usize) -> Result<Attachment, SheetError> {
+        let sheet = self.sheet_mut(name)?;
+        if index >= sheet.attachments.len() {
+            return Err(SheetError::NotOnSheet(
+                format!("attachment {}", index + 1),
+                name.to_owned(),
+            ));
+        }
+        Ok(sheet.attachments.remove(index))
     }
 
     /// Removes an entry from a sheet.
@@ -293,6 +342,9 @@ impl UserData {
         {
             return Err(ImportError::Sheet(SheetError::NoteTooLong));
         }
+        for attachment in &shared.sheet.attachments {
+            check_attachment(attachment, kb).map_err(ImportError::Sheet)?;
+        }
         let name = self.free_name(&name);
         let mut entries: Vec<String> = Vec::new();
         for id in shared.sheet.entries {
@@ -308,9 +360,45 @@ impl UserData {
         self.sheets.push(Sheet {
             name: name.clone(),
             entries,
+            attachments: shared.sheet.attachments,
         });
         Ok(name)
     }
+}
+
+/// Checks that an attachment names a wizard or entries this knowledge base has.
+fn check_attachment(attachment: &Attachment, kb: &KnowledgeBase) -> Result<(), SheetError> {
+    match attachment {
+        Attachment::Wizard { wizard, .. } => {
+            if kb.wizard(wizard).is_none() {
+                return Err(SheetError::NoSuchEntry(format!("wizard {wizard}")));
+            }
+        }
+        Attachment::Comparison { ids } => {
+            if let Some(bad) = ids.iter().find(|id| kb.get(id).is_none()) {
+                return Err(SheetError::NoSuchEntry(bad.clone()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A wizard attachment's recommendation, or why there is none.
+fn attachment_recommendation(
+    kb: &KnowledgeBase,
+    wizard: &str,
+    answers: &BTreeMap<String, String>,
+) -> Result<(String, super::wizard::Recommendation), String> {
+    let w = kb
+        .wizard(wizard)
+        .ok_or_else(|| format!("no wizard {wizard:?}"))?;
+    let pairs: Vec<(String, String)> = answers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let parsed = super::wizard::parse_answers(w, &pairs).map_err(|e| e.to_string())?;
+    let rec = super::wizard::recommend(kb, w, &parsed).ok_or_else(|| "no candidates".to_owned())?;
+    Ok((w.title.clone(), rec))
 }
 
 /// Why a shared sheet could not be imported.
@@ -431,6 +519,40 @@ pub fn sheet_markdown(
             md.push('\n');
         }
     }
+    for attachment in &sheet.attachments {
+        match attachment {
+            Attachment::Wizard { wizard, answers } => {
+                match attachment_recommendation(kb, wizard, answers) {
+                    Ok((title, rec)) => {
+                        let _ = writeln!(md, "## {title}: {}\n", rec.title);
+                        let given: Vec<String> = answers
+                            .iter()
+                            .map(|(k, v)| format!("{k} {}", escape_markdown_html(v)))
+                            .collect();
+                        let _ = writeln!(md, "*Answers:* {}\n", given.join(", "));
+                        for r in &rec.reasons {
+                            let _ = writeln!(md, "- {r}");
+                        }
+                        for w in &rec.warnings {
+                            let _ = writeln!(md, "- **Warning:** {w}");
+                        }
+                        md.push('\n');
+                    }
+                    Err(why) => {
+                        let _ =
+                            writeln!(md, "## Wizard {wizard}\n\n*Cannot be worked out: {why}*\n");
+                    }
+                }
+            }
+            Attachment::Comparison { ids } => {
+                let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                if let Ok(table) = super::compare::compare(kb, &refs) {
+                    let _ = writeln!(md, "## Comparison: {}\n", table.titles.join(" · "));
+                    let _ = writeln!(md, "{}", table.to_markdown());
+                }
+            }
+        }
+    }
     while md.ends_with("\n\n") {
         md.pop();
     }
@@ -510,7 +632,78 @@ pub fn sheet_html(
         };
         h.push_str(&card_html(e, notes.get(id).map(String::as_str)));
     }
+    for attachment in &sheet.attachments {
+        h.push_str(&attachment_html(kb, attachment));
+    }
     h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn attachment_html(kb: &KnowledgeBase, attachment: &Attachment) -> String {
+    let mut h = String::new();
+    match attachment {
+        Attachment::Wizard { wizard, answers } => {
+            match attachment_recommendation(kb, wizard, answers) {
+                Ok((title, rec)) => {
+                    let _ = writeln!(
+                        h,
+                        "<article class=\"card decision\">\n<h2>{}: {}<span class=\"kind\">decision</span></h2>",
+                        escape_html(&title),
+                        escape_html(&rec.title)
+                    );
+                    let given: Vec<String> =
+                        answers.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                    let _ = writeln!(
+                        h,
+                        "<p class=\"meta\">Answers: {}</p>",
+                        escape_html(&given.join(", "))
+                    );
+                    if !rec.mechanism.is_empty() {
+                        let _ = writeln!(
+                            h,
+                            "<p class=\"summary\">{}</p>",
+                            markup_html(&rec.mechanism)
+                        );
+                    }
+                    h.push_str("<ul>\n");
+                    for r in &rec.reasons {
+                        let _ = writeln!(h, "<li>{}</li>", escape_html(r));
+                    }
+                    for w in &rec.warnings {
+                        let _ = writeln!(h, "<li class=\"tip\">{}</li>", escape_html(w));
+                    }
+                    h.push_str("</ul>\n</article>\n");
+                }
+                Err(why) => {
+                    let _ = writeln!(
+                        h,
+                        "<article class=\"card\"><h2>{}</h2><p>{}</p></article>",
+                        escape_html(wizard),
+                        escape_html(&why)
+                    );
+                }
+            }
+        }
+        Attachment::Comparison { ids } => {
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            if let Ok(table) = super::compare::compare(kb, &refs) {
+                h.push_str("<article class=\"card wide\">\n<h2>Comparison<span class=\"kind\">compare</span></h2>\n<table>\n<tr><th></th>");
+                for t in &table.titles {
+                    let _ = write!(h, "<th>{}</th>", escape_html(t));
+                }
+                h.push_str("</tr>\n");
+                for row in table.rows.iter().filter(|r| r.key != "summary") {
+                    let _ = write!(h, "<tr><th>{}</th>", escape_html(&row.label));
+                    for cell in &row.cells {
+                        let class = if cell.best { " class=\"best\"" } else { "" };
+                        let _ = write!(h, "<td{class}>{}</td>", escape_html(&cell.text));
+                    }
+                    h.push_str("</tr>\n");
+                }
+                h.push_str("</table>\n</article>\n");
+            }
+        }
+    }
     h
 }
 
@@ -621,6 +814,51 @@ mod tests {
         let mut data = UserData::default();
         data.new_sheet("DR").unwrap();
         data.add("DR", &["pilot-light"], &kb).unwrap();
+        let answers: BTreeMap<String, String> = [("rto", "1h"), ("rpo", "15m")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        data.attach(
+            "DR",
+            Attachment::Wizard {
+                wizard: "dr".into(),
+                answers,
+            },
+            &kb,
+        )
+        .unwrap();
+        data.attach(
+            "DR",
+            Attachment::Comparison {
+                ids: vec!["pilot-light".into(), "warm-standby".into()],
+            },
+            &kb,
+        )
+        .unwrap();
+        assert!(
+            data.attach(
+                "DR",
+                Attachment::Comparison {
+                    ids: vec!["nope".into()]
+                },
+                &kb
+            )
+            .is_err()
+        );
+        let md = sheet_markdown(&kb, data.sheet("DR").unwrap(), &data.notes);
+        assert!(
+            md.contains("## Disaster recovery strategy: Pilot light"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| Attribute | Pilot light | Warm standby |"),
+            "{md}"
+        );
+        let html = sheet_html(&kb, data.sheet("DR").unwrap(), &data.notes, "");
+        assert!(
+            html.contains("Disaster recovery strategy: Pilot light") && html.contains("<table>"),
+            "{html}"
+        );
         data.set_note("pilot-light", "mine", &kb).unwrap();
         let mut shared = data.share("DR").unwrap();
         shared.notes.insert("pilot-light".into(), "theirs".into());

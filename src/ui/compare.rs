@@ -100,7 +100,13 @@ impl CompareView {
                 let ids: Vec<&str> = owned.iter().map(String::as_str).collect();
                 match compare(kb, &ids) {
                     Ok(table) => {
-                        self.export_ui(ui, &table);
+                        if self.export_ui(ui, &table) {
+                            command = Some(Command::Attach(
+                                crate::model::sheets::Attachment::Comparison {
+                                    ids: table.ids.clone(),
+                                },
+                            ));
+                        }
                         if let Some(c) = table_ui(ui, &table) {
                             command = Some(c);
                         }
@@ -158,8 +164,17 @@ impl CompareView {
         }
     }
 
-    fn export_ui(&mut self, ui: &mut egui::Ui, table: &Comparison) {
+    /// Export buttons; returns true when the user asks to keep the table on a sheet.
+    fn export_ui(&mut self, ui: &mut egui::Ui, table: &Comparison) -> bool {
+        let mut keep = false;
         ui.horizontal(|ui| {
+            if ui
+                .button("Keep on my sheet")
+                .on_hover_text("Add this comparison to the last cheat-sheet used")
+                .clicked()
+            {
+                keep = true;
+            }
             if ui.button("Copy as Markdown").clicked() {
                 ui.ctx().copy_text(table.to_markdown());
                 self.message = Some((true, "Copied the table as Markdown.".to_owned()));
@@ -190,6 +205,7 @@ impl CompareView {
                 ui.label(RichText::new(text).color(color));
             }
         });
+        keep
     }
 }
 

@@ -20,6 +20,8 @@ pub enum SheetAction {
     Move(String, usize, usize),
     /// Remove an entry from a sheet.
     Remove(String, String),
+    /// Remove the attachment at this index from a sheet.
+    Detach(String, usize),
     /// Export with a save dialog: Markdown, HTML or shareable RON.
     Export(String, crate::model::sheets::ExportFormat),
     /// Import a shared sheet with an open dialog.
@@ -174,9 +176,38 @@ impl SheetsView {
             }
         });
         ui.separator();
+        for (i, attachment) in sheet.attachments.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .button("✕")
+                    .on_hover_text("Remove from the sheet")
+                    .clicked()
+                {
+                    actions.push(SheetAction::Detach(name.clone(), i));
+                }
+                let text = match attachment {
+                    crate::model::sheets::Attachment::Wizard { wizard, answers } => {
+                        let title = kb
+                            .wizard(wizard)
+                            .map_or(wizard.as_str(), |w| w.title.as_str());
+                        let given: Vec<String> =
+                            answers.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                        format!("Decision · {title} ({})", given.join(", "))
+                    }
+                    crate::model::sheets::Attachment::Comparison { ids } => {
+                        let titles: Vec<&str> = ids
+                            .iter()
+                            .map(|id| kb.get(id).map_or(id.as_str(), |e| e.title.as_str()))
+                            .collect();
+                        format!("Comparison · {}", titles.join(" · "))
+                    }
+                };
+                ui.label(RichText::new(text).strong());
+            });
+        }
         if sheet.entries.is_empty() {
             ui.label(
-                RichText::new("This sheet is empty: open an entry and choose “Add to sheet”.")
+                RichText::new("No entries yet: open an entry and choose “Add to sheet”.")
                     .color(theme::muted(ui)),
             );
             return;

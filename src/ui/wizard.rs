@@ -148,7 +148,21 @@ fn result_ui(
     given: &BTreeMap<String, String>,
 ) -> Option<Command> {
     match current_recommendation(kb, wizard, given) {
-        Ok(rec) => recommendation_ui(ui, kb, &rec),
+        Ok(rec) => {
+            let mut command = recommendation_ui(ui, kb, &rec);
+            ui.add_space(8.0);
+            if ui
+                .button("Keep on my sheet")
+                .on_hover_text("Add this decision to the last cheat-sheet used")
+                .clicked()
+            {
+                command = Some(Command::Attach(crate::model::sheets::Attachment::Wizard {
+                    wizard: wizard.id.clone(),
+                    answers: given.clone(),
+                }));
+            }
+            command
+        }
         Err(e) => {
             ui.label(RichText::new("Answer every question to see a recommendation.").strong());
             ui.label(RichText::new(e).color(theme::muted(ui)));

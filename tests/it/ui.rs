@@ -12,6 +12,15 @@ use opsdeck::model::KnowledgeBase;
 
 /// Every harness is built the same way: fixed size, fixed theme, fresh state.
 fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDeckApp> {
+    harness_sized(theme, options, egui::vec2(960.0, 620.0))
+}
+
+/// [`harness`] with another window size.
+fn harness_sized(
+    theme: ThemeChoice,
+    options: StartOptions,
+    size: egui::Vec2,
+) -> Harness<'static, OpsDeckApp> {
     let egui_theme = match theme {
         ThemeChoice::Light => egui::Theme::Light,
         _ => egui::Theme::Dark,
@@ -22,7 +31,7 @@ fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDec
         ..options
     };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(960.0, 620.0))
+        .with_size(size)
         .with_theme(egui_theme)
         .wgpu()
         .build_eframe(move |cc| OpsDeckApp::new(cc, KnowledgeBase::builtin(), options));
@@ -354,6 +363,33 @@ fn deleting_a_sheet_or_an_entry_can_be_undone() {
     assert_eq!(h.state().user().sheets.len(), 1);
     let on_disk = store.load().unwrap().data;
     assert_eq!(&on_disk, h.state().user());
+}
+
+#[test]
+fn a_wizard_result_and_a_comparison_can_be_kept_on_a_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(
+        ThemeChoice::Dark,
+        StartOptions {
+            wizard: Some("dr".into()),
+            answers: vec![("rto".into(), "1h".into()), ("rpo".into(), "15m".into())],
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        },
+        egui::vec2(1280.0, 900.0),
+    );
+    h.get_by_label("Keep on my sheet").click();
+    h.run_steps(3);
+    let sheet = &h.state().user().sheets[0];
+    assert!(
+        matches!(&sheet.attachments[0], opsdeck::model::sheets::Attachment::Wizard { wizard, .. } if wizard == "dr")
+    );
+    let kb = KnowledgeBase::builtin();
+    let md = opsdeck::model::sheets::sheet_markdown(&kb, sheet, &h.state().user().notes);
+    assert!(
+        md.contains("Disaster recovery strategy: Pilot light"),
+        "{md}"
+    );
 }
 
 #[test]
