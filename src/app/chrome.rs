@@ -65,16 +65,7 @@ impl OpsDeckApp {
     pub(super) fn status_line(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let muted = ui::theme::muted(ui);
-            let kb = &self.kb;
-            ui.label(
-                RichText::new(format!(
-                    "{} entries · {} limits · {} wizards",
-                    kb.entries().len(),
-                    kb.limits().len(),
-                    kb.wizards().len()
-                ))
-                .color(muted),
-            );
+            ui.label(RichText::new(&self.kb_summary).color(muted));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
                     RichText::new(format!("{:.0} %   F1 help", self.state.zoom * 100.0))

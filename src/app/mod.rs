@@ -149,6 +149,8 @@ pub fn run(kb: KnowledgeBase, options: StartOptions) -> eframe::Result {
 /// The application.
 pub struct OpsDeckApp {
     kb: std::sync::Arc<KnowledgeBase>,
+    /// "N entries · N limits · N wizards", worked out once for the status line.
+    kb_summary: String,
     index: SearchIndex,
     state: Persisted,
     search: ui::search::SearchView,
@@ -249,8 +251,15 @@ impl OpsDeckApp {
                 Default::default()
             }
         };
+        let kb_summary = format!(
+            "{} entries · {} limits · {} wizards",
+            kb.entries().len(),
+            kb.limits().len(),
+            kb.wizards().len()
+        );
         let kb = std::sync::Arc::new(kb);
         let app = OpsDeckApp {
+            kb_summary,
             store,
             user,
             user_message,

@@ -11,43 +11,35 @@ use crate::model::schema::{Kind, Lifecycle};
 use crate::model::simulate::{SIMULATED, Simulation, Step, simulate};
 use crate::ui::theme;
 
-/// The presets offered above the pickers.
-pub const PRESETS: [(&str, &[&str]); 3] = [
-    (
-        "Elastic Beanstalk policies",
-        &[
-            "all-at-once",
-            "rolling",
-            "rolling-additional-batch",
-            "immutable",
-            "traffic-splitting",
-            "blue-green",
-        ],
-    ),
-    (
-        "All deployment strategies",
-        &[
-            "all-at-once",
-            "rolling",
-            "rolling-additional-batch",
-            "immutable",
-            "traffic-splitting",
-            "blue-green",
-            "canary",
-            "linear",
-            "ab-testing",
-        ],
-    ),
-    (
-        "DR strategies",
-        &[
-            "backup-restore",
-            "pilot-light",
-            "warm-standby",
-            "multi-site-active-active",
-        ],
-    ),
+/// The Elastic Beanstalk deployment policies, plus the URL swap it offers for blue/green.
+const BEANSTALK_POLICIES: [&str; 6] = [
+    "all-at-once",
+    "rolling",
+    "rolling-additional-batch",
+    "immutable",
+    "traffic-splitting",
+    "blue-green",
 ];
+
+/// The presets offered above the pickers: the Elastic Beanstalk policies, and every strategy
+/// of each family as the knowledge base defines them.
+pub fn presets(kb: &KnowledgeBase) -> Vec<(&'static str, Vec<String>)> {
+    let family = |f: &str| -> Vec<String> {
+        kb.entries()
+            .iter()
+            .filter(|e| e.kind == Kind::Strategy && e.family.as_deref() == Some(f))
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    vec![
+        (
+            "Elastic Beanstalk policies",
+            BEANSTALK_POLICIES.iter().map(|s| (*s).to_owned()).collect(),
+        ),
+        ("All deployment strategies", family("deployment")),
+        ("DR strategies", family("dr")),
+    ]
+}
 
 /// What the compare view remembers (persisted with the app state).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -132,9 +124,9 @@ impl CompareView {
     fn pickers_ui(&mut self, ui: &mut egui::Ui, kb: &KnowledgeBase, state: &mut CompareState) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Presets").strong());
-            for (name, ids) in PRESETS {
+            for (name, ids) in presets(kb) {
                 if ui.button(name).clicked() {
-                    state.ids = ids.iter().map(|s| (*s).to_owned()).collect();
+                    state.ids = ids;
                 }
             }
         });

@@ -248,7 +248,11 @@ fn selecting_a_strategy_adds_its_column() {
     );
     h.get_by_label("DR strategies").click();
     h.run_steps(3);
-    assert_eq!(h.state().state().compare.ids.len(), 4);
+    assert_eq!(
+        h.state().state().compare.ids.len(),
+        5,
+        "every DR strategy in the data"
+    );
     assert!(h.query_by_label_contains("RTO band").is_some());
 }
 
