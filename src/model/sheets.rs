@@ -392,13 +392,10 @@ fn attachment_recommendation(
     let w = kb
         .wizard(wizard)
         .ok_or_else(|| format!("no wizard {wizard:?}"))?;
-    let pairs: Vec<(String, String)> = answers
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let parsed = super::wizard::parse_answers(w, &pairs).map_err(|e| e.to_string())?;
-    let rec = super::wizard::recommend(kb, w, &parsed).ok_or_else(|| "no candidates".to_owned())?;
-    Ok((w.title.clone(), rec))
+    Ok((
+        w.title.clone(),
+        super::wizard::recommend_raw(kb, w, answers)?,
+    ))
 }
 
 /// Why a shared sheet could not be imported.

@@ -106,6 +106,23 @@ pub fn parse_answers(wizard: &Wizard, raw: &[(String, String)]) -> Result<Answer
     Ok(answers)
 }
 
+/// Runs a wizard on raw answers by question key (as the window and saved sheets keep them);
+/// blank answers count as not given. The error says what is missing or wrong.
+pub fn recommend_raw(
+    kb: &KnowledgeBase,
+    wizard: &Wizard,
+    raw: &BTreeMap<String, String>,
+) -> Result<Recommendation, String> {
+    let pairs: Vec<(String, String)> = raw
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let answers = parse_answers(wizard, &pairs).map_err(|e| e.to_string())?;
+    recommend(kb, wizard, &answers)
+        .ok_or_else(|| "This wizard has no candidates in the knowledge base.".to_owned())
+}
+
 /// The answer as text: the option id, or a compact duration.
 pub fn answer_text(answer: &Answer) -> String {
     match answer {

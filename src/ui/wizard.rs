@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::app::Command;
 use crate::model::KnowledgeBase;
 use crate::model::schema::{AnswerKind, Kind, Lifecycle, Wizard};
-use crate::model::wizard::{Recommendation, parse_answer, parse_answers, recommend};
+use crate::model::wizard::{Recommendation, parse_answer, recommend_raw};
 use crate::ui::entry::markup_job;
 use crate::ui::theme;
 
@@ -131,14 +131,7 @@ pub fn current_recommendation(
     wizard: &Wizard,
     given: &BTreeMap<String, String>,
 ) -> Result<Recommendation, String> {
-    let pairs: Vec<(String, String)> = given
-        .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let answers = parse_answers(wizard, &pairs).map_err(|e| e.to_string())?;
-    recommend(kb, wizard, &answers)
-        .ok_or_else(|| "This wizard has no candidates in the knowledge base.".to_owned())
+    recommend_raw(kb, wizard, given)
 }
 
 fn result_ui(
