@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::parse::{Located, parse_data_file};
-use super::schema::{AttributeDef, DataFile, Entry, Kind, Wizard};
+use super::schema::{
+    AttributeDef, AuthoredQuestion, DataFile, Entry, ExamGuide, Family, Kind, Price, Term, Wizard,
+};
 use super::validate::{Input, validate};
 
 /// The validated knowledge base that `build.rs` embedded (postcard-encoded [`DataFile`]).
@@ -40,13 +42,12 @@ impl fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
-/// All entries and attribute definitions, indexed by id.
+/// All entries and attribute definitions, indexed by id, with the exam guide, vocabulary,
+/// practice questions, prices and strategy families.
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
-    entries: Vec<Entry>,
+    data: DataFile,
     origins: Vec<Origin>,
-    attributes: Vec<AttributeDef>,
-    wizards: Vec<Wizard>,
     by_id: HashMap<String, usize>,
 }
 
@@ -91,20 +92,18 @@ impl KnowledgeBase {
         if !issues.is_empty() {
             return Err(PackError { issues });
         }
-        let base = DataFile {
-            entries: self.entries,
-            attributes: self.attributes,
-            wizards: self.wizards,
-        };
+        let base = self.data;
         let mut inputs = vec![Input {
             file: "built-in data",
             text: None,
             data: &base,
+            strict: false,
         }];
         inputs.extend(parsed.iter().map(|(file, text, data)| Input {
             file,
             text: Some(text),
             data,
+            strict: false,
         }));
         let issues = validate(&inputs);
         if !issues.is_empty() {
@@ -117,41 +116,33 @@ impl KnowledgeBase {
                 Origin::Pack(name.to_owned()),
                 data.entries.len(),
             ));
-            all.entries.extend(data.entries);
-            all.attributes.extend(data.attributes);
-            all.wizards.extend(data.wizards);
+            all.merge(data);
         }
         Ok(KnowledgeBase::assemble(all, origins))
     }
 
     fn assemble(data: DataFile, origins: Vec<Origin>) -> Self {
-        let DataFile {
-            entries,
-            attributes,
-            wizards,
-        } = data;
-        let by_id = entries
+        let by_id = data
+            .entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
         KnowledgeBase {
-            entries,
+            data,
             origins,
-            attributes,
-            wizards,
             by_id,
         }
     }
 
     /// Every entry, in data order (built-in files sorted by path, then packs).
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        &self.data.entries
     }
 
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.index_of(id).map(|i| &self.entries[i])
+        self.index_of(id).map(|i| &self.data.entries[i])
     }
 
     /// The position of the entry with this id in [`Self::entries`].
@@ -166,22 +157,23 @@ impl KnowledgeBase {
 
     /// The attribute definitions (rows of the compare table).
     pub fn attributes(&self) -> &[AttributeDef] {
-        &self.attributes
+        &self.data.attributes
     }
 
     /// The decision wizards, in data order.
     pub fn wizards(&self) -> &[Wizard] {
-        &self.wizards
+        &self.data.wizards
     }
 
     /// The wizard with this id.
     pub fn wizard(&self, id: &str) -> Option<&Wizard> {
-        self.wizards.iter().find(|w| w.id == id)
+        self.data.wizards.iter().find(|w| w.id == id)
     }
 
     /// Every limit entry, sorted by service title, then limit title.
     pub fn limits(&self) -> Vec<&Entry> {
         let mut limits: Vec<&Entry> = self
+            .data
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Limit && e.limit.is_some())
@@ -215,10 +207,46 @@ impl KnowledgeBase {
     /// Entries that list `id` as related but that `id` does not list back.
     pub fn backlinks(&self, id: &str) -> Vec<&Entry> {
         let own = self.get(id).map(|e| e.related.as_slice()).unwrap_or(&[]);
-        self.entries
+        self.data
+            .entries
             .iter()
             .filter(|e| e.id != id && e.related.iter().any(|r| r == id))
             .filter(|e| !own.iter().any(|r| r == &e.id))
             .collect()
+    }
+
+    /// The exam guide, when the data has one.
+    pub fn guide(&self) -> Option<&ExamGuide> {
+        self.data.guide.as_ref()
+    }
+
+    /// The vocabulary: how students say things.
+    pub fn vocabulary(&self) -> &[Term] {
+        &self.data.vocabulary
+    }
+
+    /// The authored practice questions.
+    pub fn questions(&self) -> &[AuthoredQuestion] {
+        &self.data.questions
+    }
+
+    /// The price table.
+    pub fn prices(&self) -> &[Price] {
+        &self.data.prices
+    }
+
+    /// The price with this key.
+    pub fn price(&self, key: &str) -> Option<&Price> {
+        self.data.prices.iter().find(|p| p.key == key)
+    }
+
+    /// The strategy families, in data order.
+    pub fn families(&self) -> &[Family] {
+        &self.data.families
+    }
+
+    /// The family with this key.
+    pub fn family(&self, key: &str) -> Option<&Family> {
+        self.data.families.iter().find(|f| f.key == key)
     }
 }

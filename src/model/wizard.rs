@@ -448,20 +448,6 @@ fn placeholder(
     }
 }
 
-/// Placeholders a wizard text may use, for validation: every `{...}` token.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.push(&rest[start + 1..start + len]);
-        rest = &rest[start + len + 1..];
-    }
-    out
-}
-
 fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),

@@ -10,6 +10,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod exam;
+mod vocab;
+mod wizard;
+
+pub use exam::*;
+pub use vocab::*;
+pub use wizard::*;
+
 /// One RON file of `data/` or one knowledge pack: entries plus the attribute definitions that
 /// strategies are compared on. Every list may be omitted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,6 +29,42 @@ pub struct DataFile {
     pub attributes: Vec<AttributeDef>,
     /// Decision wizards: questions, candidate strategies and the rules between them.
     pub wizards: Vec<Wizard>,
+    /// The exam guide: domains, weights and task statements (one file of `data/` has it).
+    pub guide: Option<ExamGuide>,
+    /// How students say things: synonyms, phrasings that point at entries, and intents.
+    pub vocabulary: Vec<Term>,
+    /// Practice questions written by hand, in exam style.
+    pub questions: Vec<AuthoredQuestion>,
+    /// Prices that cost estimates are built from.
+    pub prices: Vec<Price>,
+    /// Strategy families (deployment, disaster recovery) with their labels and presets.
+    pub families: Vec<Family>,
+}
+
+impl DataFile {
+    /// Appends everything of `other` (a later file or pack) to this one.
+    pub fn merge(&mut self, other: DataFile) {
+        let DataFile {
+            entries,
+            attributes,
+            wizards,
+            guide,
+            vocabulary,
+            questions,
+            prices,
+            families,
+        } = other;
+        self.entries.extend(entries);
+        self.attributes.extend(attributes);
+        self.wizards.extend(wizards);
+        if self.guide.is_none() {
+            self.guide = guide;
+        }
+        self.vocabulary.extend(vocabulary);
+        self.questions.extend(questions);
+        self.prices.extend(prices);
+        self.families.extend(families);
+    }
 }
 
 /// What sort of thing an entry describes. Shown as a badge and usable as a search scope.
@@ -185,6 +229,9 @@ pub struct Source {
     /// `None` when the page is a pointer for further reading and was not checked.
     #[serde(default)]
     pub checked: Option<String>,
+    /// Why the fact could not be checked against this source, when it could not.
+    #[serde(default)]
+    pub unverified: Option<String>,
 }
 
 /// Whether AWS raises a quota on request.
@@ -257,6 +304,12 @@ pub struct LimitFacts {
     pub verdict: Verdict,
     /// Where the current value was read, with the date it was checked.
     pub source: Source,
+    /// When AWS last changed the value (`YYYY-MM` or `YYYY-MM-DD`), where known.
+    #[serde(default)]
+    pub changed: Option<String>,
+    /// The value before that change, when the study notes did not already give it.
+    #[serde(default)]
+    pub previous: Option<String>,
 }
 
 /// One comparable attribute (a row of the compare table and a term the wizards use).
@@ -347,9 +400,19 @@ pub struct Entry {
     /// Free keywords for search and grouping.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Exam domains the entry belongs to (may be empty for services outside the exam's scope).
+    /// Exam domains, for packs written before task statements existed; built-in entries
+    /// name task statements instead and their domains follow from those.
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// The exam-guide task statements the entry serves, e.g. `["1.4", "3.3"]`.
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// Marks a service the study notes mention but the current exam guide leaves out.
+    #[serde(default)]
+    pub out_of_scope: bool,
+    /// Questions this entry answers, in a student's words ("where do I keep docker images").
+    #[serde(default)]
+    pub asks: Vec<String>,
     /// One line a student can repeat in the exam.
     pub summary: String,
     /// Precise key points, light Markdown (`**bold**`, `` `code` ``, `*italic*`).
@@ -388,6 +451,9 @@ impl Entry {
             aliases: Vec::new(),
             tags: Vec::new(),
             domains: Vec::new(),
+            tasks: Vec::new(),
+            out_of_scope: false,
+            asks: Vec::new(),
             summary: summary.to_owned(),
             points: Vec::new(),
             tips: Vec::new(),
@@ -404,188 +470,75 @@ impl Entry {
     pub fn lifecycle(&self) -> Lifecycle {
         self.status.as_ref().map_or(Lifecycle::Active, |s| s.state)
     }
+
+    /// The exam domains (1–6) the entry belongs to: those of its task statements, plus any
+    /// named directly, in exam order.
+    pub fn domain_numbers(&self) -> Vec<u8> {
+        let mut numbers: Vec<u8> = self
+            .tasks
+            .iter()
+            .filter_map(|t| task_domain(t))
+            .chain(self.domains.iter().map(|d| d.number()))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+    }
 }
 
-/// A decision wizard: questions, candidate strategies (entry ids) and rules, all data.
-///
-/// The engine (`model::wizard`) evaluates every rule against the answers and each candidate:
-/// hard rules rule candidates out, soft rules (such as budget) are relaxed with a warning when
-/// nothing else fits, and `prefer` rules rank what is left. Ties go to the earlier candidate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Wizard {
-    /// Stable kebab-case id, e.g. `dr`.
-    pub id: String,
-    /// Display title.
-    pub title: String,
-    /// What decision it helps with, in one line.
-    pub summary: String,
-    /// The questions, in the order they are asked.
-    pub questions: Vec<Question>,
-    /// Candidate entry ids, cheapest or simplest first (the tie-break order). Candidates
-    /// that are not strategies can only be targeted by id.
-    pub candidates: Vec<Candidate>,
-    /// How to build the recommendation, for any candidate (shown before the candidate's own
-    /// mechanism lines).
-    #[serde(default)]
-    pub mechanism: Vec<Text>,
-    /// Rules that rule candidates out or rank them.
-    pub rules: Vec<Rule>,
-    /// Extra warnings shown when their condition holds.
-    #[serde(default)]
-    pub notes: Vec<WizardNote>,
+/// The domain number of a task statement id: `"3.2"` → 3.
+pub fn task_domain(task: &str) -> Option<u8> {
+    let (domain, number) = task.split_once('.')?;
+    number.parse::<u8>().ok()?;
+    domain.parse().ok()
 }
 
-/// One question of a wizard.
+/// A family of strategies that are compared with each other (rows apply per family).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Question {
-    /// Answer key, e.g. `rto` (also the CLI `--answer KEY=VALUE` key).
+pub struct Family {
+    /// Stable key used by attributes and strategy entries, e.g. `deployment`.
     pub key: String,
-    /// The question as asked.
+    /// Display label, e.g. "Deployment".
     pub label: String,
-    /// Help shown beside the question.
-    pub help: String,
-    /// What kind of answer it takes.
-    pub answer: AnswerKind,
-    /// The answer used when none is given; `None` makes the question required.
+    /// The wizard that chooses between the family's strategies, if any.
     #[serde(default)]
-    pub default: Option<String>,
+    pub wizard: Option<String>,
+    /// Ready-made comparisons offered in the compare view; the first is the default.
+    #[serde(default)]
+    pub presets: Vec<Preset>,
 }
 
-/// The form of an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AnswerKind {
-    /// One of a list of options.
-    Choice(Vec<Choice>),
-    /// `yes` or `no`.
-    YesNo,
-    /// A duration such as `15m` or `4h`.
-    Duration,
-}
-
-/// One option of a choice question.
+/// A named set of strategies to compare.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Choice {
-    /// Stable id used in answers and rules.
-    pub id: String,
-    /// Display label.
+pub struct Preset {
+    /// Button label, e.g. "Elastic Beanstalk policies".
     pub label: String,
-    /// What choosing it means.
+    /// What the preset compares, shown on hover.
+    #[serde(default)]
     pub help: String,
+    /// Entry ids, one column each.
+    pub ids: Vec<String>,
 }
 
-/// A candidate strategy of a wizard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One price that cost estimates use: an on-demand rate in one Region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Candidate {
-    /// Entry id of the strategy.
-    pub id: String,
-    /// How to build it on AWS. Lines whose condition holds are joined; `{attr:KEY}` inserts
-    /// the strategy's attribute text.
+pub struct Price {
+    /// Stable key the estimator looks up, e.g. `ec2-m7i-large-hour`.
+    pub key: String,
+    /// What is priced, e.g. "EC2 m7i.large, Linux, on demand".
+    pub label: String,
+    /// US dollars per unit.
+    pub usd: f64,
+    /// The unit priced, e.g. `hour`, `GB-month`, `GB`, `million requests`.
+    pub unit: String,
+    /// The Region the price is for, e.g. `us-east-1`.
+    pub region: String,
+    /// Where the price was read, with the date it was checked.
+    pub source: Source,
+    /// Anything that qualifies the figure (tier, operating system, what it leaves out).
     #[serde(default)]
-    pub mechanism: Vec<Text>,
-}
-
-/// A piece of text shown when its condition holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    /// When to show it.
-    #[serde(default)]
-    pub when: Option<Cond>,
-    /// The text; may use `{answer:KEY}`, `{attr:KEY}`, `{title}` placeholders.
-    pub text: String,
-}
-
-/// A condition on the answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cond {
-    /// The answer to the question is this option (or `yes`/`no`).
-    Is(String, String),
-    /// The answer is one of these options.
-    In(String, Vec<String>),
-    /// The duration answer is shorter than this duration.
-    Under(String, String),
-    /// The duration answer is at least this duration.
-    AtLeast(String, String),
-    /// All hold.
-    All(Vec<Cond>),
-    /// Any holds.
-    Any(Vec<Cond>),
-    /// Does not hold.
-    Not(Box<Cond>),
-}
-
-/// A condition on a candidate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Target {
-    /// These candidates.
-    Ids(Vec<String>),
-    /// Candidates whose level attribute is one of these levels.
-    Level(String, Vec<String>),
-    /// Candidates whose flag attribute has this value.
-    Flag(String, bool),
-    /// Candidates whose support attribute says unsupported.
-    Unsupported(String),
-    /// Candidates whose duration attribute's lower bound (`min`) is longer than the answer
-    /// to the question: they cannot reach the target. Args: question key, attribute key.
-    SlowerThan(String, String),
-    /// Candidates whose duration band contains the answer (min ≤ answer < max): they reach
-    /// the target only at the fast end of what they typically achieve.
-    AtFastEdge(String, String),
-}
-
-/// How strictly a rule rules out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Strength {
-    /// Never recommend a candidate that breaks it.
-    Hard,
-    /// Relaxed, with a warning, when no candidate satisfies every rule.
-    Soft,
-    /// Does not rule out; adds `weight` to the matching candidates' rank.
-    Prefer,
-}
-
-/// A rule: when the answers meet `when`, candidates matching `target` are ruled out (or
-/// preferred).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    /// When the rule applies; `None` means always.
-    #[serde(default)]
-    pub when: Option<Cond>,
-    /// Which candidates it rules out (or prefers).
-    pub target: Target,
-    /// Hard, soft or prefer.
-    pub strength: Strength,
-    /// Rank added for `prefer` rules.
-    #[serde(default)]
-    pub weight: i32,
-    /// Why a ruled-out candidate was not chosen (placeholders allowed).
-    #[serde(default)]
-    pub why_not: String,
-    /// Why the chosen candidate fits, when the rule applied and did not rule it out (or
-    /// preferred it).
-    #[serde(default)]
-    pub reason: String,
-    /// What answer would lift the rule, for "what would change it" (placeholders allowed).
-    #[serde(default)]
-    pub unlock: String,
-}
-
-/// A warning shown when its condition holds and the chosen candidate matches its target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WizardNote {
-    /// When to warn; `None` means always.
-    #[serde(default)]
-    pub when: Option<Cond>,
-    /// Only when the recommendation matches; `None` means any.
-    #[serde(default)]
-    pub target: Option<Target>,
-    /// The warning (placeholders allowed).
-    pub text: String,
+    pub note: String,
 }

@@ -1,5 +1,6 @@
 //! Checks on the knowledge base that serde cannot make: unique ids, links that resolve,
-//! sourced limits, well-formed dates, typed strategy attributes.
+//! sourced limits, well-formed dates, typed strategy attributes, an exam guide whose task
+//! statements every entry names, practice questions with a right answer, priced items.
 //!
 //! Shared with `build.rs` (included by path). `build.rs` runs it over `data/` and fails the
 //! build on any issue; the app runs it over knowledge packs merged with the built-in data.
@@ -9,9 +10,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::duration::parse_duration_secs;
 use super::parse::{Located, locate};
 use super::schema::{
-    AnswerKind, AttrValue, AttributeDef, Cond, DataFile, Entry, Kind, Scale, Source, Target,
-    Verdict, Wizard,
+    AttrValue, AttributeDef, DataFile, Entry, ExamGuide, Kind, Scale, Source, Verdict,
 };
+
+mod exam;
+mod wizards;
+
+/// The fewest entries a task statement of the exam guide must have in the built-in data.
+pub const MIN_ENTRIES_PER_TASK: usize = 10;
 
 /// One file to validate: its name, its text when available (for positions), and its data.
 pub struct Input<'a> {
@@ -21,6 +27,10 @@ pub struct Input<'a> {
     pub text: Option<&'a str>,
     /// The parsed content.
     pub data: &'a DataFile,
+    /// Built-in data, held to the stricter rules: every entry and wizard names task
+    /// statements (or is marked out of scope), and every task statement has enough entries.
+    /// Knowledge packs are not.
+    pub strict: bool,
 }
 
 /// Validates the files together (ids and links are resolved across all of them, in order).
@@ -33,14 +43,62 @@ pub fn validate(inputs: &[Input<'_>]) -> Vec<Located> {
     for input in inputs {
         v.check(input);
     }
+    v.check_task_coverage(inputs);
     v.issues
+}
+
+/// Parses and validates data files given as (name, text) pairs and merges them, in order.
+/// This is what `build.rs` does with `data/` and what the data checker script runs; every
+/// problem of every file is returned, each with its place.
+pub fn check_texts(files: &[(String, String)], strict: bool) -> Result<DataFile, Vec<Located>> {
+    let mut parsed = Vec::new();
+    let mut issues = Vec::new();
+    for (name, text) in files {
+        match super::parse::parse_data_file(name, text) {
+            Ok(data) => parsed.push((name.as_str(), text.as_str(), data)),
+            Err(err) => issues.push(err),
+        }
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let inputs: Vec<Input<'_>> = parsed
+        .iter()
+        .map(|(file, text, data)| Input {
+            file,
+            text: Some(text),
+            data,
+            strict,
+        })
+        .collect();
+    let issues = validate(&inputs);
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let mut all = DataFile::default();
+    for (_, _, data) in parsed {
+        all.merge(data);
+    }
+    Ok(all)
 }
 
 #[derive(Default)]
 struct Validator<'a> {
     /// Entry id → (file, kind) where it was first defined.
     ids: BTreeMap<&'a str, (&'a str, Kind)>,
+    /// Strategy entry id → its family.
+    families_of: BTreeMap<&'a str, &'a str>,
     attributes: BTreeMap<&'a str, &'a AttributeDef>,
+    /// The exam guide and the file it came from.
+    guide: Option<(&'a str, &'a ExamGuide)>,
+    /// Task statement ids of the guide.
+    tasks: BTreeSet<&'a str>,
+    wizard_ids: BTreeSet<&'a str>,
+    family_keys: BTreeSet<&'a str>,
+    question_ids: BTreeSet<&'a str>,
+    price_keys: BTreeSet<&'a str>,
+    /// Vocabulary phrases seen so far (folded), with where.
+    said: BTreeMap<String, String>,
     issues: Vec<Located>,
 }
 
@@ -61,6 +119,9 @@ impl<'a> Validator<'a> {
                 );
             } else {
                 self.ids.insert(&entry.id, (input.file, entry.kind));
+                if let Some(family) = &entry.family {
+                    self.families_of.insert(&entry.id, family);
+                }
             }
         }
         for attr in &input.data.attributes {
@@ -75,6 +136,47 @@ impl<'a> Validator<'a> {
                 self.attributes.insert(&attr.key, attr);
             }
         }
+        for wizard in &input.data.wizards {
+            if !self.wizard_ids.insert(&wizard.id) {
+                self.report(
+                    input,
+                    Some(&wizard.id),
+                    None,
+                    format!("wizard id {:?} is defined twice", wizard.id),
+                );
+            }
+        }
+        for family in &input.data.families {
+            if !self.family_keys.insert(&family.key) {
+                self.report(
+                    input,
+                    None,
+                    Some(&family.key),
+                    format!("strategy family {:?} is defined twice", family.key),
+                );
+            }
+        }
+        if let Some(guide) = &input.data.guide {
+            match self.guide {
+                Some((first, _)) => {
+                    let first = first.to_owned();
+                    self.report(
+                        input,
+                        None,
+                        Some(&guide.exam),
+                        format!("the exam guide is already defined in {first}; keep one"),
+                    );
+                }
+                None => {
+                    self.guide = Some((input.file, guide));
+                    for domain in &guide.domains {
+                        self.tasks
+                            .extend(domain.tasks.iter().map(|t| t.id.as_str()));
+                    }
+                }
+            }
+        }
+        self.collect_exam(input);
     }
 
     fn report(
@@ -106,181 +208,7 @@ impl<'a> Validator<'a> {
         for wizard in &input.data.wizards {
             self.check_wizard(input, wizard);
         }
-    }
-
-    fn check_wizard(&mut self, input: &Input<'_>, w: &Wizard) {
-        let mut problems: Vec<(String, String)> = Vec::new();
-        let mut say = |lit: &str, msg: String| problems.push((lit.to_owned(), msg));
-        if !is_kebab(&w.id) {
-            say(&w.id, kebab_msg("wizard id", &w.id));
-        }
-        let mut keys = BTreeSet::new();
-        for q in &w.questions {
-            if !keys.insert(q.key.as_str()) {
-                say(&q.key, format!("question {:?} is asked twice", q.key));
-            }
-            if let AnswerKind::Choice(options) = &q.answer {
-                let mut ids = BTreeSet::new();
-                for o in options {
-                    if !ids.insert(o.id.as_str()) {
-                        say(
-                            &o.id,
-                            format!("option {:?} appears twice in {:?}", o.id, q.key),
-                        );
-                    }
-                }
-            }
-            if let Some(default) = &q.default {
-                let ok = match &q.answer {
-                    AnswerKind::Choice(options) => options.iter().any(|o| &o.id == default),
-                    AnswerKind::YesNo => default == "yes" || default == "no",
-                    AnswerKind::Duration => parse_duration_secs(default).is_ok(),
-                };
-                if !ok {
-                    say(
-                        default,
-                        format!("default {default:?} is not a valid answer to {:?}", q.key),
-                    );
-                }
-            }
-        }
-        let mut cands = BTreeSet::new();
-        for c in &w.candidates {
-            cands.insert(c.id.as_str());
-            if !self.ids.contains_key(c.id.as_str()) {
-                say(&c.id, format!("candidate {:?} does not exist", c.id));
-            }
-        }
-        for t in w
-            .candidates
-            .iter()
-            .flat_map(|c| &c.mechanism)
-            .chain(&w.mechanism)
-        {
-            if let Some(cond) = &t.when {
-                self.check_cond(w, cond, &mut say);
-            }
-        }
-        for rule in &w.rules {
-            if let Some(cond) = &rule.when {
-                self.check_cond(w, cond, &mut say);
-            }
-            self.check_target(w, &rule.target, &cands, &mut say);
-        }
-        for note in &w.notes {
-            if let Some(cond) = &note.when {
-                self.check_cond(w, cond, &mut say);
-            }
-            if let Some(t) = &note.target {
-                self.check_target(w, t, &cands, &mut say);
-            }
-        }
-        for (lit, msg) in problems {
-            self.report(
-                input,
-                Some(&w.id),
-                Some(&lit),
-                format!("wizard {:?}: {msg}", w.id),
-            );
-        }
-    }
-
-    fn check_cond(&self, w: &Wizard, cond: &Cond, say: &mut impl FnMut(&str, String)) {
-        let question = |key: &str| w.questions.iter().find(|q| q.key == key);
-        match cond {
-            Cond::Is(key, _) | Cond::In(key, _) if question(key).is_none() => {
-                say(key, format!("condition names unknown question {key:?}"));
-            }
-            Cond::Is(key, value) => self.check_option(question(key), value, say),
-            Cond::In(key, values) => {
-                for v in values {
-                    self.check_option(question(key), v, say);
-                }
-            }
-            Cond::Under(key, limit) | Cond::AtLeast(key, limit) => {
-                match question(key) {
-                    Some(q) if q.answer == AnswerKind::Duration => {}
-                    _ => say(key, format!("{key:?} is not a duration question")),
-                }
-                if let Err(e) = parse_duration_secs(limit) {
-                    say(limit, e.to_string());
-                }
-            }
-            Cond::All(list) | Cond::Any(list) => {
-                for c in list {
-                    self.check_cond(w, c, say);
-                }
-            }
-            Cond::Not(inner) => self.check_cond(w, inner, say),
-        }
-    }
-
-    fn check_option(
-        &self,
-        q: Option<&super::schema::Question>,
-        value: &str,
-        say: &mut impl FnMut(&str, String),
-    ) {
-        let Some(q) = q else { return };
-        let ok = match &q.answer {
-            AnswerKind::Choice(options) => options.iter().any(|o| o.id == value),
-            AnswerKind::YesNo => value == "yes" || value == "no",
-            AnswerKind::Duration => false,
-        };
-        if !ok {
-            say(value, format!("{value:?} is not an answer to {:?}", q.key));
-        }
-    }
-
-    fn check_target(
-        &self,
-        w: &Wizard,
-        target: &Target,
-        cands: &BTreeSet<&str>,
-        say: &mut impl FnMut(&str, String),
-    ) {
-        let attr = |key: &str| self.attributes.get(key).copied();
-        match target {
-            Target::Ids(ids) => {
-                for id in ids {
-                    if !cands.contains(id.as_str()) {
-                        say(id, format!("target {id:?} is not a candidate"));
-                    }
-                }
-            }
-            Target::Level(key, levels) => match attr(key).map(|d| &d.scale) {
-                Some(Scale::Levels { levels: known, .. }) => {
-                    for l in levels {
-                        if !known.iter().any(|k| &k.id == l) {
-                            say(l, format!("level {l:?} is not a level of {key:?}"));
-                        }
-                    }
-                }
-                _ => say(key, format!("{key:?} is not a levels attribute")),
-            },
-            Target::Flag(key, _) => {
-                if !matches!(attr(key).map(|d| &d.scale), Some(Scale::Flag { .. })) {
-                    say(key, format!("{key:?} is not a flag attribute"));
-                }
-            }
-            Target::Unsupported(key) => {
-                if !matches!(attr(key).map(|d| &d.scale), Some(Scale::Support)) {
-                    say(key, format!("{key:?} is not a support attribute"));
-                }
-            }
-            Target::SlowerThan(question, key) | Target::AtFastEdge(question, key) => {
-                if !w
-                    .questions
-                    .iter()
-                    .any(|q| &q.key == question && q.answer == AnswerKind::Duration)
-                {
-                    say(question, format!("{question:?} is not a duration question"));
-                }
-                if !matches!(attr(key).map(|d| &d.scale), Some(Scale::Duration)) {
-                    say(key, format!("{key:?} is not a duration attribute"));
-                }
-            }
-        }
+        self.check_exam(input);
     }
 
     fn check_attribute_def(&mut self, input: &Input<'_>, attr: &AttributeDef) {
@@ -349,6 +277,30 @@ impl<'a> Validator<'a> {
                     format!("entry {id:?} has an empty string in {field}"),
                 );
             }
+        }
+        self.check_tasks(input, Some(id), &e.tasks, "entry");
+        match (e.tasks.is_empty(), e.out_of_scope) {
+            (true, false) if input.strict => err(
+                self,
+                None,
+                format!(
+                    "entry {id:?} names no exam task statement; add `tasks: [\"1.1\"]` \
+                     (see data/guide.ron) or `out_of_scope: true`"
+                ),
+            ),
+            (false, true) => err(
+                self,
+                None,
+                format!("entry {id:?} names task statements but is marked out_of_scope"),
+            ),
+            _ => {}
+        }
+        if e.asks.iter().any(|s| s.trim().is_empty()) {
+            err(
+                self,
+                None,
+                format!("entry {id:?} has an empty string in asks"),
+            );
         }
         let mut seen = BTreeSet::new();
         for rel in &e.related {
@@ -441,6 +393,18 @@ impl<'a> Validator<'a> {
                     _ => {}
                 }
                 self.check_source(input, id, &limit.source, true);
+                if let Some(date) = &limit.changed
+                    && let Err(why) = check_date(date)
+                {
+                    err(self, Some(date), format!("changed date {date:?} {why}"));
+                }
+                if limit.previous.is_some() && limit.changed.is_none() {
+                    err(
+                        self,
+                        None,
+                        format!("limit {id:?} has a previous value but no `changed` date"),
+                    );
+                }
             }
             (None, Kind::Limit) => err(
                 self,
@@ -486,6 +450,24 @@ impl<'a> Validator<'a> {
                 format!("source URL {:?} must be an https:// address", source.url),
             );
         }
+        if let Some(why) = &source.unverified {
+            if source.checked.is_some() {
+                self.report(
+                    input,
+                    Some(id),
+                    Some(&source.url),
+                    "a source is either checked (with a date) or unverified (with a reason), not both"
+                        .to_owned(),
+                );
+            } else if why.trim().is_empty() {
+                self.report(
+                    input,
+                    Some(id),
+                    Some(&source.url),
+                    "say why the source could not be checked (unverified: \"…\")".to_owned(),
+                );
+            }
+        }
         match &source.checked {
             Some(date) => {
                 if let Err(why) = check_date(date) {
@@ -497,7 +479,7 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            None if must_be_checked => self.report(
+            None if must_be_checked && source.unverified.is_none() => self.report(
                 input,
                 Some(id),
                 Some(&source.url),
@@ -509,7 +491,55 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Checks a list of task statement ids against the exam guide.
+    fn check_tasks(
+        &mut self,
+        input: &Input<'_>,
+        owner: Option<&str>,
+        tasks: &[String],
+        what: &str,
+    ) {
+        let mut seen = BTreeSet::new();
+        for task in tasks {
+            if !self.tasks.contains(task.as_str()) {
+                let known = if self.tasks.is_empty() {
+                    "no exam guide is loaded".to_owned()
+                } else {
+                    format!(
+                        "task statements are {}",
+                        self.tasks.iter().copied().collect::<Vec<_>>().join(", ")
+                    )
+                };
+                self.report(
+                    input,
+                    owner,
+                    Some(task),
+                    format!("{what} names task statement {task:?}, which does not exist ({known})"),
+                );
+            } else if !seen.insert(task.as_str()) {
+                self.report(
+                    input,
+                    owner,
+                    Some(task),
+                    format!("{what} names task statement {task:?} twice"),
+                );
+            }
+        }
+    }
+
     fn check_attrs(&mut self, input: &Input<'_>, e: &Entry, family: &str) {
+        if !self.family_keys.is_empty() && !self.family_keys.contains(family) {
+            let known: Vec<&str> = self.family_keys.iter().copied().collect();
+            self.report(
+                input,
+                Some(&e.id),
+                Some(family),
+                format!(
+                    "strategy family {family:?} is not defined; families are {}",
+                    known.join(", ")
+                ),
+            );
+        }
         for (key, value) in &e.attrs {
             let Some(def) = self.attributes.get(key.as_str()).copied() else {
                 self.report(
@@ -643,147 +673,4 @@ pub fn check_date(date: &str) -> Result<(), &'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::parse::parse_data_file;
-    use super::*;
-
-    fn issues(files: &[(&str, &str)]) -> Vec<String> {
-        let parsed: Vec<(&str, &str, DataFile)> = files
-            .iter()
-            .map(|(name, text)| (*name, *text, parse_data_file(name, text).expect("parses")))
-            .collect();
-        let inputs: Vec<Input<'_>> = parsed
-            .iter()
-            .map(|(file, text, data)| Input {
-                file,
-                text: Some(text),
-                data,
-            })
-            .collect();
-        validate(&inputs).iter().map(ToString::to_string).collect()
-    }
-
-    const SVC: &str = r#"(entries: [
-    (id: "svc", kind: service, title: "Svc", summary: "A service."),
-])"#;
-
-    #[test]
-    fn valid_data_has_no_issues() {
-        assert!(issues(&[("a.ron", SVC)]).is_empty());
-    }
-
-    #[test]
-    fn dangling_related_id_points_at_the_literal() {
-        let text = "(entries: [\n    (id: \"a\", kind: concept, title: \"A\", summary: \"s\",\n        related: [\"codedeploy-hooks\"]),\n])";
-        assert_eq!(
-            issues(&[("data/x.ron", text)]),
-            ["data/x.ron:3:19: related id \"codedeploy-hooks\" does not exist"]
-        );
-    }
-
-    #[test]
-    fn duplicate_ids_across_files_name_the_first_file() {
-        let found = issues(&[("a.ron", SVC), ("b.ron", SVC)]);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].starts_with("b.ron:2:6: id \"svc\" is already defined in a.ron"),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn limits_need_sources_dates_and_consistent_verdicts() {
-        let text = r#"(entries: [
-    (id: "svc", kind: service, title: "Svc", summary: "A service."),
-    (id: "l1", kind: limit, title: "L1", summary: "s",
-        limit: (service: "svc", value: "5", adjustable: yes, verdict: changed,
-            source: (url: "https://example.com/q"))),
-    (id: "l2", kind: limit, title: "L2", summary: "s",
-        limit: (service: "nope", value: "5", notes_value: "4", adjustable: no, verdict: same,
-            source: (url: "http://example.com", checked: "2026-13"))),
-    (id: "l3", kind: limit, title: "L3", summary: "s"),
-])"#;
-        let found = issues(&[("l.ron", text)]);
-        let expect = [
-            "l.ron:3:6: limit \"l1\" is marked changed but has no notes_value",
-            "l.ron:5:27: limit \"l1\" has a source without a checked date (add `checked: \"YYYY-MM\"`)",
-            "l.ron:7:26: limit service \"nope\" does not exist",
-            "l.ron:7:59: limit \"l2\" has a notes_value but is marked same; use `changed` or drop it",
-            "l.ron:8:27: source URL \"http://example.com\" must be an https:// address",
-            "l.ron:8:58: checked date \"2026-13\" has a month outside 01–12",
-            "l.ron:9:6: entry \"l3\" is a limit but has no `limit: (...)` facts",
-        ];
-        assert_eq!(found, expect);
-    }
-
-    #[test]
-    fn empty_text_and_bad_ids_are_caught() {
-        let text =
-            r#"(entries: [(id: "Bad_Id", kind: concept, title: " ", summary: "", aliases: [""])])"#;
-        let found = issues(&[("e.ron", text)]).join("\n");
-        assert!(found.contains("id \"Bad_Id\" is not kebab-case"), "{found}");
-        assert!(found.contains("empty title"), "{found}");
-        assert!(found.contains("empty summary"), "{found}");
-        assert!(found.contains("empty string in aliases"), "{found}");
-    }
-
-    #[test]
-    fn strategy_attributes_are_typed() {
-        let text = r#"(
-    attributes: [
-        (key: "speed", label: "Speed", families: ["deployment"],
-            scale: Levels(levels: [(id: "fast", label: "Fast")], ranked: true)),
-        (key: "rto", label: "RTO", families: ["dr"], scale: Duration),
-    ],
-    entries: [
-        (id: "s", kind: strategy, family: "deployment", title: "S", summary: "s",
-            attrs: {"speed": Level("slow"), "rto": Duration(min: "1h", max: "5 minutes"), "zzz": Flag(true)}),
-        (id: "c", kind: concept, title: "C", summary: "s", attrs: {"speed": Level("fast")}),
-    ],
-)"#;
-        let found = issues(&[("s.ron", text)]).join("\n");
-        assert!(
-            found.contains("attribute \"rto\" does not apply to the \"deployment\" family"),
-            "{found}"
-        );
-        assert!(found.contains("invalid duration \"5 minutes\""), "{found}");
-        assert!(
-            found.contains("level \"slow\" is not one of fast"),
-            "{found}"
-        );
-        assert!(
-            found.contains("attribute \"zzz\" is not defined"),
-            "{found}"
-        );
-        assert!(
-            found.contains("entry \"c\" has strategy attributes but is a concept"),
-            "{found}"
-        );
-    }
-
-    #[test]
-    fn dates() {
-        for ok in ["2024-05", "2024-05-26", "2024-02-29"] {
-            assert_eq!(check_date(ok), Ok(()), "{ok}");
-        }
-        for bad in [
-            "2024",
-            "2024-5",
-            "2023-02-29",
-            "1999-01",
-            "2024-04-31",
-            "24-05-01",
-            "2024-05-xx",
-        ] {
-            assert!(check_date(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn kebab() {
-        assert!(is_kebab("a-b-1"));
-        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "é"] {
-            assert!(!is_kebab(bad), "{bad}");
-        }
-    }
-}
+mod tests;
