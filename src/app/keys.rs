@@ -1,93 +1,99 @@
-//! Keyboard shortcuts: read once per frame and turned into [`Command`]s.
+//! Keyboard shortcuts, read once per frame from the command table ([`Action`]) and turned
+//! into commands. Focusing the search box happens here, before the box is drawn, so letters
+//! typed right after Ctrl+K or `/` land in it.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::text::{CCursor, CCursorRange};
 
-use super::{Command, OpsDeckApp, View, ZoomStep, search_box_id};
+use super::{OpsDeckApp, search_box_id};
+use crate::ui::command::{Action, Command, Scope, Shortcut, View};
 
 impl OpsDeckApp {
     /// Reads shortcuts and turns them into commands.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx
-            .memory(|m| m.focused())
-            .is_some_and(|id| id != search_box_id())
-            && ctx.text_edit_focused();
+        if self.views.palette.is_open() {
+            // The palette takes the keyboard; only its own toggle works around it.
+            let toggle = ctx.input_mut(|i| {
+                Action::Palette
+                    .shortcuts()
+                    .iter()
+                    .any(|s| s.keyboard().is_some_and(|k| i.consume_shortcut(&k)))
+            });
+            if toggle {
+                self.chrome.commands.push(Command::Run(Action::Palette));
+            }
+            return;
+        }
         let search_focused = ctx.memory(|m| m.has_focus(search_box_id()));
         let text_focused = ctx.text_edit_focused();
-        let cmd = Modifiers::COMMAND;
-        let mut out = Vec::new();
+        let typing = text_focused && !search_focused;
+        let in_results = search_focused || self.state.view == View::Search;
+        let has_results = !self.views.search.hits().is_empty();
+        let mut fired: Vec<Action> = Vec::new();
         ctx.input_mut(|i| {
-            if i.pointer.button_pressed(egui::PointerButton::Extra1) {
-                out.push(Command::Back);
-            }
-            if i.pointer.button_pressed(egui::PointerButton::Extra2) {
-                out.push(Command::Forward);
-            }
-            let mut key = |m: Modifiers, k: Key| i.consume_shortcut(&KeyboardShortcut::new(m, k));
-            if key(cmd, Key::K) || key(cmd, Key::F) {
-                out.push(Command::FocusSearch);
-            }
-            if key(cmd, Key::L) {
-                out.push(Command::Show(View::Limits));
-            }
-            if key(cmd, Key::D) {
-                out.push(Command::StarCurrent);
-            }
-            if key(cmd, Key::E) {
-                out.push(Command::AddCurrent);
-            }
-            if key(Modifiers::ALT, Key::ArrowLeft) {
-                out.push(Command::Back);
-            }
-            if key(Modifiers::ALT, Key::ArrowRight) {
-                out.push(Command::Forward);
-            }
-            if key(cmd, Key::Plus) || key(cmd, Key::Equals) {
-                out.push(Command::Zoom(ZoomStep::In));
-            }
-            if key(cmd, Key::Minus) {
-                out.push(Command::Zoom(ZoomStep::Out));
-            }
-            if key(cmd, Key::Num0) {
-                out.push(Command::Zoom(ZoomStep::Reset));
-            }
-            if key(Modifiers::NONE, Key::F1) {
-                out.push(Command::ToggleHelp);
-            }
-            if !typing {
-                if key(Modifiers::NONE, Key::Escape) {
-                    out.push(Command::Escape);
+            for action in Action::ALL {
+                let allowed = match action.scope() {
+                    Scope::Global => true,
+                    Scope::NotTyping => !typing,
+                    Scope::Results => !typing && in_results,
+                    Scope::Sheets => !text_focused && self.state.view == View::Sheets,
+                };
+                if !allowed || (action == Action::OpenSelected && !has_results) {
+                    continue;
                 }
-                if search_focused || self.state.view == View::Search {
-                    if key(Modifiers::NONE, Key::ArrowDown) {
-                        out.push(Command::Select(1));
-                    }
-                    if key(Modifiers::NONE, Key::ArrowUp) {
-                        out.push(Command::Select(-1));
-                    }
-                    if key(Modifiers::NONE, Key::PageDown) {
-                        out.push(Command::Select(10));
-                    }
-                    if key(Modifiers::NONE, Key::PageUp) {
-                        out.push(Command::Select(-10));
-                    }
-                    if key(Modifiers::NONE, Key::Enter) && !self.search.hits().is_empty() {
-                        out.push(Command::OpenSelected);
-                    }
-                }
-            }
-            // `/` and `?` only act when no text field takes them.
-            if !text_focused {
-                for event in &i.events {
-                    if let egui::Event::Text(t) = event {
-                        match t.as_str() {
-                            "/" => out.push(Command::FocusSearch),
-                            "?" => out.push(Command::ToggleHelp),
-                            _ => {}
+                for shortcut in action.shortcuts() {
+                    let hit = match *shortcut {
+                        Shortcut::Key(..) => {
+                            shortcut.keyboard().is_some_and(|k| i.consume_shortcut(&k))
                         }
+                        Shortcut::Mouse(button) => i.pointer.button_pressed(button),
+                        Shortcut::Char(c) => {
+                            // A character only acts when no text field takes it; it is removed
+                            // so it is not also typed into the box it focuses.
+                            if text_focused {
+                                false
+                            } else {
+                                let text = c.to_string();
+                                let before = i.events.len();
+                                i.events
+                                    .retain(|e| !matches!(e, egui::Event::Text(t) if *t == text));
+                                i.events.len() != before
+                            }
+                        }
+                    };
+                    if hit {
+                        fired.push(action);
+                        break;
                     }
                 }
             }
         });
-        self.commands.extend(out);
+        for action in fired {
+            if action == Action::FocusSearch {
+                // Focused now, not at the end of the frame, so no keystroke is lost.
+                self.focus_search_now(ctx);
+                if !matches!(self.state.view, View::Search | View::Entry) {
+                    self.chrome.commands.push(Command::Show(View::Search));
+                }
+                continue;
+            }
+            self.chrome.commands.push(Command::Run(action));
+        }
+        if self.chrome.focus_search {
+            self.focus_search_now(ctx);
+        }
+    }
+
+    /// Gives the search box the keyboard this very frame and selects its text, so what is
+    /// typed next replaces the old query instead of being lost or appended.
+    fn focus_search_now(&mut self, ctx: &egui::Context) {
+        self.chrome.focus_search = false;
+        let id = search_box_id();
+        ctx.memory_mut(|m| m.request_focus(id));
+        let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+        let len = self.state.query.chars().count();
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::two(CCursor::new(0), CCursor::new(len))));
+        state.store(ctx, id);
     }
 }

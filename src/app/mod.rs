@@ -1,173 +1,78 @@
-//! The desktop window: layout, routing between views, keyboard shortcuts, persistence.
+//! The desktop window: layout, routing between views, commands, persistence.
 //!
-//! Every action is a [`Command`], produced by shortcuts and widgets and applied at the end of
-//! the frame, so the keyboard and the mouse reach exactly the same things.
+//! Every action is a [`Command`] (see [`crate::ui::command`]), produced by shortcuts, widgets
+//! and the palette, and applied at the end of the frame by [`apply`], so the keyboard and the
+//! mouse reach exactly the same things. The user's data lives in a
+//! [`UserSession`](crate::platform::session::UserSession), which is re-read whenever another
+//! process changes the file.
 
+mod apply;
 mod chrome;
 mod keys;
+mod options;
 pub mod screenshot;
-pub mod state;
-mod user;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{KnowledgeBase, SearchIndex};
+use crate::platform::session::UserSession;
+use crate::platform::store::Store;
 use crate::ui;
-use state::{HISTORY_LIMIT, Persisted, Place, ThemeChoice, View, ZOOM_RANGE};
-use user::{NOTE_SAVE_DELAY, NoteEdit, Undo};
+use crate::ui::command::{Command, ThemeChoice, View};
+use crate::ui::state::{HISTORY_LIMIT, Persisted, ZOOM_RANGE};
 
+pub use options::{StartOptions, main, run};
 pub use screenshot::ScreenshotRequest;
-
-/// Something the user asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Open the entry with this id.
-    Open(String),
-    /// Put this text in the search box.
-    SetQuery(String),
-    /// Show a view.
-    Show(View),
-    /// Go back in history.
-    Back,
-    /// Go forward in history.
-    Forward,
-    /// Put the cursor in the search box.
-    FocusSearch,
-    /// Clear the search, or go back when it is already empty.
-    Escape,
-    /// Move the result selection.
-    Select(isize),
-    /// Open the selected result.
-    OpenSelected,
-    /// Scale the UI up or down by a step, or reset it.
-    Zoom(ZoomStep),
-    /// Show or hide the keyboard help.
-    ToggleHelp,
-    /// Change the theme.
-    Theme(ThemeChoice),
-    /// Star or unstar an entry.
-    ToggleStar(String),
-    /// Add an entry to a sheet (an empty name makes a new sheet).
-    AddToSheet(String, String),
-    /// Keep a wizard result or a comparison on the last sheet used.
-    Attach(crate::model::sheets::Attachment),
-    /// The note being edited on this entry changed.
-    NoteChanged(String),
-    /// Star the entry on screen (or the selected result).
-    StarCurrent,
-    /// Add the entry on screen (or the selected result) to the last sheet used.
-    AddCurrent,
-}
-
-/// A UI scale change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ZoomStep {
-    /// Larger.
-    In,
-    /// Smaller.
-    Out,
-    /// Back to 100 %.
-    Reset,
-}
-
-/// The keyboard shortcuts, shown in the help overlay.
-pub const SHORTCUTS: [(&str, &str); 10] = [
-    ("Ctrl+K, Ctrl+F or /", "Focus the search box"),
-    ("↑ / ↓", "Move through results"),
-    ("Enter", "Open the selected result"),
-    ("Esc", "Clear the search, or go back"),
-    (
-        "Alt+← / Alt+→",
-        "Back / forward (also the mouse's back and forward buttons)",
-    ),
-    ("Ctrl+Plus / Ctrl+Minus", "Larger / smaller text"),
-    ("Ctrl+0", "Reset the text size"),
-    ("F1 or ?", "Show or hide this help"),
-    ("Ctrl+L", "Open the limits table"),
-    (
-        "Ctrl+D / Ctrl+E",
-        "Star / add to the last sheet (entry or selected result)",
-    ),
-];
 
 /// Id of the search box, so shortcuts can focus it.
 pub fn search_box_id() -> egui::Id {
     egui::Id::unique("opsdeck-search-box")
 }
 
-/// Options for starting the app (from the CLI or tests).
-#[derive(Debug, Clone, Default)]
-pub struct StartOptions {
-    /// Ignore persisted state (screenshots and tests start clean).
-    pub fresh: bool,
-    /// Force a theme.
-    pub theme: Option<ThemeChoice>,
-    /// Start in this view.
-    pub view: Option<View>,
-    /// Start with this search text.
-    pub query: Option<String>,
-    /// Start on this entry.
-    pub entry: Option<String>,
-    /// Show this wizard.
-    pub wizard: Option<String>,
-    /// Pre-filled answers for that wizard (key, raw value).
-    pub answers: Vec<(String, String)>,
-    /// Compare these entries.
-    pub compare: Option<Vec<String>>,
-    /// Take a screenshot and exit.
-    pub screenshot: Option<ScreenshotRequest>,
-    /// Where user data (sheets, notes, stars) lives. `None` with `fresh` keeps it in memory
-    /// only, so tests and screenshots never touch the user's files.
-    pub data_dir: Option<std::path::PathBuf>,
+/// The views' own state (what is not persisted).
+#[derive(Default)]
+struct Views {
+    search: ui::search::SearchView,
+    limits: ui::limits::LimitsView,
+    compare: ui::compare::CompareView,
+    sheets: ui::sheets::SheetsView,
+    guide: ui::guide::GuideView,
+    palette: ui::palette::Palette,
+    /// The note text box of the entry on screen: (entry id, text).
+    note: Option<(String, String)>,
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run(kb: KnowledgeBase, options: StartOptions) -> eframe::Result {
-    let size = options
-        .screenshot
-        .as_ref()
-        .map_or([1180.0, 760.0], |s| s.size);
-    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("OpsDeck")
-        .with_app_id("opsdeck")
-        .with_inner_size(size)
-        .with_min_inner_size([640.0, 420.0]);
-    if let Some(icon) = icon {
-        viewport = viewport.with_icon(icon);
-    }
-    let native = eframe::NativeOptions {
-        viewport,
-        persist_window: options.screenshot.is_none(),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "OpsDeck",
-        native,
-        Box::new(move |cc| Ok(Box::new(OpsDeckApp::new(cc, kb, options)))),
-    )
+/// What the window itself is doing.
+#[derive(Default)]
+struct Chrome {
+    show_help: bool,
+    /// Focus the search box (and select its text) before it is drawn this frame.
+    focus_search: bool,
+    commands: Vec<Command>,
+    screenshot: Option<screenshot::Shooter>,
+    /// Set from the signal thread on SIGTERM or SIGINT.
+    terminate: Arc<AtomicBool>,
+    closing: bool,
+    /// Keeps the data directory watched while the window is open.
+    _watch: Option<crate::platform::watch::DirWatch>,
+    /// Whether the window had the keyboard focus last frame.
+    focused: bool,
+    /// The confirmation on show and when it appeared (seconds on egui's clock).
+    info_since: Option<(u64, f64)>,
 }
 
 /// The application.
 pub struct OpsDeckApp {
-    kb: std::sync::Arc<KnowledgeBase>,
+    kb: KnowledgeBase,
+    index: SearchIndex,
     /// "N entries · N limits · N wizards", worked out once for the status line.
     kb_summary: String,
-    index: SearchIndex,
     state: Persisted,
-    search: ui::search::SearchView,
-    limits: ui::limits::LimitsView,
-    compare: ui::compare::CompareView,
-    show_help: bool,
-    focus_search: bool,
-    commands: Vec<Command>,
-    screenshot: Option<screenshot::Shooter>,
     persist: bool,
-    store: Option<crate::platform::store::Store>,
-    user: crate::model::sheets::UserData,
-    user_message: Option<(bool, String)>,
-    note: Option<NoteEdit>,
-    undo: Option<Undo>,
-    sheets: ui::sheets::SheetsView,
-    last_sheet: Option<String>,
+    session: UserSession,
+    views: Views,
+    chrome: Chrome,
 }
 
 impl OpsDeckApp {
@@ -181,103 +86,48 @@ impl OpsDeckApp {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default()
         };
-        if let Some(theme) = options.theme {
-            state.theme = theme;
-        }
-        if let Some(view) = options.view {
-            state.view = view;
-        }
-        if let Some(query) = options.query {
-            state.query = query;
-        }
-        if let Some(entry) = options.entry {
-            state.entry = Some(entry);
-            if options.view.is_none() {
-                state.view = View::Entry;
-            }
-        }
-        if let Some(wizard) = options.wizard {
-            let given = state.wizard_answers.entry(wizard.clone()).or_default();
-            given.extend(options.answers);
-            state.wizard = Some(wizard);
-            if options.view.is_none() {
-                state.view = View::Wizards;
-            }
-        }
-        if let Some(ids) = options.compare {
-            state.compare.ids = ids;
-            if options.view.is_none() {
-                state.view = View::Compare;
-            }
-        }
-        // Anything persisted that no longer exists (an entry removed from a pack) is dropped.
-        if state
-            .entry
-            .as_deref()
-            .is_some_and(|id| kb.get(id).is_none())
-        {
-            state.entry = None;
-        }
-        if state.view == View::Entry && state.entry.is_none() {
-            state.view = View::Search;
-        }
-        state.zoom = state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-        state.history.back.truncate(HISTORY_LIMIT);
-        state.history.forward.truncate(HISTORY_LIMIT);
-        let index = SearchIndex::new(&kb);
-        let persist = !options.fresh && options.screenshot.is_none();
+        apply_start_options(&mut state, &options, &kb);
         let store = match (&options.data_dir, options.fresh) {
-            (Some(dir), _) => Some(crate::platform::store::Store::new(dir.clone())),
+            (Some(dir), _) => Some(Store::new(dir.clone())),
             (None, true) => None,
-            (None, false) => crate::platform::store::Store::default_location(),
+            (None, false) => Store::default_location(),
         };
-        let mut user_message = None;
-        let user = match store.as_ref().map(|s| s.load()) {
-            None => Default::default(),
-            Some(Ok(loaded)) => {
-                if let Some((path, why)) = loaded.moved_aside {
-                    user_message = Some((
-                        false,
-                        format!(
-                            "Your data file could not be read ({why}). It was kept as {} and OpsDeck started with empty sheets.",
-                            path.display()
-                        ),
-                    ));
-                }
-                loaded.data
-            }
-            Some(Err(e)) => {
-                user_message = Some((false, format!("Your sheets could not be loaded: {e}")));
-                Default::default()
-            }
+        let session = UserSession::open(store);
+        let persist = !options.fresh && options.screenshot.is_none();
+        let mut chrome = Chrome {
+            focus_search: true,
+            screenshot: options.screenshot.clone().map(screenshot::Shooter::new),
+            ..Default::default()
         };
+        if options.live {
+            let ctx = cc.egui_ctx.clone();
+            chrome._watch = session.dir().and_then(|dir| {
+                crate::platform::watch::watch_dir(dir, move || ctx.request_repaint())
+            });
+            let flag = Arc::clone(&chrome.terminate);
+            let ctx = cc.egui_ctx.clone();
+            // Without signal handling the window still works; the note is then saved on close.
+            let _ = crate::platform::signals::on_terminate(move || {
+                flag.store(true, Ordering::SeqCst);
+                ctx.request_repaint();
+            });
+        }
         let kb_summary = format!(
             "{} entries · {} limits · {} wizards",
             kb.entries().len(),
             kb.limits().len(),
             kb.wizards().len()
         );
-        let kb = std::sync::Arc::new(kb);
+        let index = SearchIndex::new(&kb);
         let app = OpsDeckApp {
-            kb_summary,
-            store,
-            user,
-            user_message,
-            note: None,
-            undo: None,
-            sheets: ui::sheets::SheetsView::default(),
-            last_sheet: None,
             index,
             kb,
-            state,
-            search: ui::search::SearchView::default(),
-            limits: ui::limits::LimitsView::default(),
-            compare: ui::compare::CompareView::default(),
-            show_help: false,
-            focus_search: true,
-            commands: Vec::new(),
-            screenshot: options.screenshot.map(screenshot::Shooter::new),
+            kb_summary,
             persist,
+            state,
+            session,
+            views: Views::default(),
+            chrome,
         };
         app.apply_theme(&cc.egui_ctx);
         cc.egui_ctx.set_zoom_factor(app.state.zoom);
@@ -291,7 +141,8 @@ impl OpsDeckApp {
 
     /// Ids of the current search results, best first.
     pub fn result_ids(&self) -> Vec<&str> {
-        self.search
+        self.views
+            .search
             .hits()
             .iter()
             .map(|h| self.kb.entries()[h.entry].id.as_str())
@@ -309,15 +160,30 @@ impl OpsDeckApp {
             .ok_or("no wizard")?;
         let empty = Default::default();
         let given = self.state.wizard_answers.get(&wizard.id).unwrap_or(&empty);
-        ui::wizard::current_recommendation(&self.kb, wizard, given)
+        crate::model::wizard::recommend_raw(&self.kb, wizard, given)
     }
 
     /// Ids of the limits in the order the limits table shows them.
     pub fn limit_ids(&self) -> Vec<&str> {
-        crate::model::limits::filter_limits(&self.kb, &self.limits.filter)
+        crate::model::limits::filter_limits(&self.kb, &self.views.limits.filter)
             .into_iter()
             .map(|e| e.id.as_str())
             .collect()
+    }
+
+    /// The user data as the window sees it (for tests).
+    pub fn user(&self) -> &crate::model::sheets::UserData {
+        self.session.data()
+    }
+
+    /// The user session (for tests).
+    pub fn session(&self) -> &UserSession {
+        &self.session
+    }
+
+    /// Whether the command palette is open (for tests).
+    pub fn palette_open(&self) -> bool {
+        self.views.palette.is_open()
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -328,244 +194,153 @@ impl OpsDeckApp {
         });
     }
 
-    fn place(&self) -> Place {
-        Place {
-            view: self.state.view,
-            entry: (self.state.view == View::Entry)
-                .then(|| self.state.entry.clone())
-                .flatten(),
+    /// The entry on screen, or the selected search result.
+    fn current_entry(&self) -> Option<String> {
+        match self.state.view {
+            View::Entry => self.state.entry.clone(),
+            View::Search => self.views.search.selected_id(&self.kb).map(str::to_owned),
+            _ => None,
         }
-    }
-
-    fn go(&mut self, to: Place) {
-        self.state.view = to.view;
-        if to.entry.is_some() {
-            self.state.entry = to.entry;
-        }
-    }
-
-    fn run_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                Command::Open(id) => self.open(id),
-                Command::SetQuery(text) => {
-                    self.state.query = text;
-                    self.state.view = View::Search;
-                    self.focus_search = true;
-                }
-                Command::Show(view) => {
-                    if view != self.state.view {
-                        self.state.history.push(self.place());
-                        self.state.view = view;
-                    }
-                }
-                Command::Back => {
-                    if let Some(to) = self.state.history.back(self.place()) {
-                        self.go(to);
-                    }
-                }
-                Command::Forward => {
-                    if let Some(to) = self.state.history.forward(self.place()) {
-                        self.go(to);
-                    }
-                }
-                Command::FocusSearch => {
-                    self.focus_search = true;
-                    if !matches!(self.state.view, View::Search | View::Entry) {
-                        self.state.history.push(self.place());
-                        self.state.view = View::Search;
-                    }
-                }
-                Command::Escape => {
-                    if self.show_help {
-                        self.show_help = false;
-                    } else if self.state.view == View::Search && !self.state.query.is_empty() {
-                        self.state.query.clear();
-                    } else if let Some(to) = self.state.history.back(self.place()) {
-                        self.go(to);
-                    }
-                }
-                Command::Select(delta) => {
-                    if self.state.view != View::Search {
-                        self.state.view = View::Search;
-                    }
-                    self.search.move_selection(delta);
-                }
-                Command::OpenSelected => {
-                    if let Some(id) = self.search.selected_id(&self.kb) {
-                        self.open(id.to_owned());
-                    }
-                }
-                Command::Zoom(step) => {
-                    let z = match step {
-                        ZoomStep::In => self.state.zoom + 0.1,
-                        ZoomStep::Out => self.state.zoom - 0.1,
-                        ZoomStep::Reset => 1.0,
-                    };
-                    self.state.zoom = (z * 10.0).round() / 10.0;
-                    self.state.zoom = self.state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-                    ctx.set_zoom_factor(self.state.zoom);
-                }
-                Command::ToggleHelp => self.show_help = !self.show_help,
-                Command::Theme(theme) => {
-                    self.state.theme = theme;
-                    self.apply_theme(ctx);
-                }
-                Command::ToggleStar(id) => {
-                    self.change_user(|d| {
-                        d.toggle_star(&id);
-                        Ok(())
-                    });
-                }
-                Command::AddToSheet(id, sheet) => self.add_to_sheet(id, sheet),
-                Command::Attach(attachment) => self.attach(attachment),
-                Command::NoteChanged(id) => {
-                    if let Some(edit) = self.note.as_mut().filter(|e| e.id == id) {
-                        edit.dirty_since = Some(std::time::Instant::now());
-                        ctx.request_repaint_after(NOTE_SAVE_DELAY);
-                    }
-                }
-                Command::StarCurrent => {
-                    if let Some(id) = self.current_entry() {
-                        self.change_user(|d| {
-                            d.toggle_star(&id);
-                            Ok(())
-                        });
-                    }
-                }
-                Command::AddCurrent => {
-                    if let Some(id) = self.current_entry() {
-                        let sheet = self.last_sheet.clone().unwrap_or_default();
-                        self.add_to_sheet(id, sheet);
-                    }
-                }
-            }
-        }
-    }
-
-    fn open(&mut self, id: String) {
-        if self.kb.get(&id).is_none() {
-            return;
-        }
-        let from = self.place();
-        if from.entry.as_deref() != Some(id.as_str()) {
-            self.state.history.push(from);
-        }
-        self.state.entry = Some(id);
-        self.state.view = View::Entry;
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
-        match self.state.view {
+        let Self {
+            kb,
+            index,
+            state,
+            session,
+            views,
+            chrome,
+            ..
+        } = self;
+        let mut out: Vec<Command> = Vec::new();
+        match state.view {
             View::Search => {
-                self.search.update(&self.index, &self.state.query);
-                let mut recent: Vec<String> = Vec::new();
-                for place in self.state.history.back.iter().rev() {
-                    if let Some(id) = &place.entry
-                        && !recent.contains(id)
-                    {
-                        recent.push(id.clone());
-                    }
-                }
-                if let Some(id) = &self.state.entry
-                    && !recent.contains(id)
-                {
-                    recent.insert(0, id.clone());
-                }
-                if let Some(c) =
-                    self.search
-                        .ui(ui, &self.kb, &self.index, &self.user.stars, &recent)
-                {
-                    self.commands.push(c);
-                }
-            }
-            View::Entry => {
-                let kb = std::sync::Arc::clone(&self.kb);
-                let entry = self.state.entry.as_deref().and_then(|id| kb.get(id));
-                match entry {
-                    Some(entry) => {
-                        if self.note.as_ref().is_none_or(|e| e.id != entry.id) {
-                            self.flush_note();
-                            self.note = Some(NoteEdit {
-                                id: entry.id.clone(),
-                                text: self.user.notes.get(&entry.id).cloned().unwrap_or_default(),
-                                dirty_since: None,
-                            });
-                        }
-                        let sheets: Vec<(&str, bool)> = self
-                            .user
-                            .sheets
-                            .iter()
-                            .map(|s| (s.name.as_str(), s.entries.contains(&entry.id)))
-                            .collect();
-                        let Some(edit) = self.note.as_mut() else {
-                            return;
-                        };
-                        let extras = ui::entry::EntryExtras {
-                            starred: self.user.stars.contains(&entry.id),
-                            sheets,
-                            note: &mut edit.text,
-                        };
-                        if let Some(c) = ui::entry::entry_ui(ui, &kb, entry, extras) {
-                            self.commands.push(c);
-                        }
-                    }
-                    None => {
-                        ui.label("This entry no longer exists.");
-                    }
-                }
-            }
-            View::Limits => {
-                if let Some(c) = self.limits.ui(ui, &self.kb) {
-                    self.commands.push(c);
-                }
-            }
-            View::Settings => {
-                let before = self.state.theme;
-                ui::settings::settings_ui(ui, &mut self.state);
-                if self.state.theme != before {
-                    self.commands.push(Command::Theme(self.state.theme));
-                }
-                if (ui.ctx().zoom_factor() - self.state.zoom).abs() > f32::EPSILON {
-                    ui.ctx().set_zoom_factor(self.state.zoom);
-                }
-            }
-            View::Wizards => {
-                let state = &mut self.state;
-                if let Some(c) = ui::wizard::wizard_ui(
-                    ui,
-                    &self.kb,
-                    &mut state.wizard,
-                    &mut state.wizard_answers,
-                ) {
-                    self.commands.push(c);
-                }
-            }
-            View::Compare => {
-                if let Some(c) = self.compare.ui(ui, &self.kb, &mut self.state.compare) {
-                    self.commands.push(c);
-                }
-            }
-            View::Sheets => {
-                let undo = self.undo.as_ref().map(Undo::describe);
-                let actions = self.sheets.ui(
-                    ui,
-                    &self.kb,
-                    &self.user,
-                    undo.as_deref(),
-                    self.user_message.as_ref(),
+                views.search.update(index, &state.query);
+                let recent = state.history.recent_entries(state.entry.as_deref());
+                out.extend(
+                    views
+                        .search
+                        .ui(ui, kb, index, &session.data().stars, &recent),
                 );
-                for action in actions {
-                    self.sheet_action(action);
+            }
+            View::Entry => match state.entry.as_deref().and_then(|id| kb.get(id)) {
+                Some(entry) => {
+                    if views.note.as_ref().is_none_or(|(id, _)| id != &entry.id) {
+                        views.note = Some((entry.id.clone(), session.note_text(&entry.id)));
+                    }
+                    let data = session.data();
+                    let sheets: Vec<(&str, bool)> = data
+                        .sheets
+                        .iter()
+                        .map(|s| (s.name.as_str(), s.entries.contains(&entry.id)))
+                        .collect();
+                    let Some((_, text)) = views.note.as_mut() else {
+                        return;
+                    };
+                    let extras = ui::entry::EntryExtras {
+                        starred: data.stars.contains(&entry.id),
+                        sheets,
+                        note: text,
+                    };
+                    out.extend(ui::entry::entry_ui(ui, kb, entry, extras));
                 }
+                None => {
+                    ui.label("This entry no longer exists.");
+                }
+            },
+            View::Guide => out.extend(views.guide.ui(ui, kb)),
+            View::Limits => out.extend(views.limits.ui(ui, kb)),
+            View::Settings => {
+                let before = state.theme;
+                ui::settings::settings_ui(ui, state);
+                if state.theme != before {
+                    out.push(Command::Theme(state.theme));
+                }
+                if (ui.ctx().zoom_factor() - state.zoom).abs() > f32::EPSILON {
+                    ui.ctx().set_zoom_factor(state.zoom);
+                }
+            }
+            View::Wizards => out.extend(ui::wizard::wizard_ui(
+                ui,
+                kb,
+                &mut state.wizard,
+                &mut state.wizard_answers,
+            )),
+            View::Compare => out.extend(views.compare.ui(ui, kb, &mut state.compare)),
+            View::Sheets => {
+                let undo = session.undo().map(|u| u.describe());
+                let input = ui::sheets::SheetsInput {
+                    data: session.data(),
+                    undo,
+                    offered: session.offered_notes(),
+                    read_only: session.read_only(),
+                };
+                out.extend(views.sheets.ui(ui, kb, input));
             }
         }
+        chrome.commands.extend(out);
     }
+}
+
+/// Applies the command line's start options over the persisted state and drops anything
+/// persisted that no longer exists.
+fn apply_start_options(state: &mut Persisted, options: &StartOptions, kb: &KnowledgeBase) {
+    if let Some(theme) = options.theme {
+        state.theme = theme;
+    }
+    if let Some(zoom) = options.zoom {
+        state.zoom = zoom;
+    }
+    if let Some(view) = options.view {
+        state.view = view;
+    }
+    if let Some(query) = &options.query {
+        state.query = query.clone();
+    }
+    if let Some(entry) = &options.entry {
+        state.entry = Some(entry.clone());
+        if options.view.is_none() {
+            state.view = View::Entry;
+        }
+    }
+    if let Some(wizard) = &options.wizard {
+        let given = state.wizard_answers.entry(wizard.clone()).or_default();
+        given.extend(options.answers.iter().cloned());
+        state.wizard = Some(wizard.clone());
+        if options.view.is_none() {
+            state.view = View::Wizards;
+        }
+    }
+    if let Some(ids) = &options.compare {
+        state.compare.ids = ids.clone();
+        if options.view.is_none() {
+            state.view = View::Compare;
+        }
+    }
+    if state.compare.ids.is_empty() {
+        state.compare.ids = ui::compare::default_ids(kb);
+    }
+    state.compare.ids.retain(|id| kb.get(id).is_some());
+    if state
+        .entry
+        .as_deref()
+        .is_some_and(|id| kb.get(id).is_none())
+    {
+        state.entry = None;
+    }
+    if state.view == View::Entry && state.entry.is_none() {
+        state.view = View::Search;
+    }
+    state.zoom = state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+    state.history.back.truncate(HISTORY_LIMIT);
+    state.history.forward.truncate(HISTORY_LIMIT);
 }
 
 impl eframe::App for OpsDeckApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.before_frame(&ctx);
         self.shortcuts(&ctx);
         egui::Panel::top("top-bar")
             .frame(
@@ -588,20 +363,27 @@ impl eframe::App for OpsDeckApp {
                     .inner_margin(egui::Margin::symmetric(18, 12)),
             )
             .show(ui, |ui| self.central(ui));
-        if self.show_help {
+        if self.chrome.show_help {
             self.help_overlay(&ctx);
         }
+        if let Some(c) = self.views.palette.ui(&ctx) {
+            self.chrome.commands.push(c);
+        }
         self.run_commands(&ctx);
-        self.timers(&ctx);
-        if let Some(shooter) = &mut self.screenshot {
+        self.after_frame(&ctx);
+        if let Some(shooter) = &mut self.chrome.screenshot {
             shooter.tick(&ctx);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.flush_note();
+        self.session.flush_note();
         if self.persist {
             eframe::set_value(storage, eframe::APP_KEY, &self.state);
         }
+    }
+
+    fn on_exit(&mut self) {
+        self.session.flush_note();
     }
 }

@@ -17,7 +17,12 @@ pub struct ScreenshotRequest {
 const SETTLE_FRAMES: u32 = 3;
 
 /// What happened to the screenshot, for the CLI's exit code.
-pub static OUTCOME: Mutex<Option<Result<(), String>>> = Mutex::new(None);
+static OUTCOME: Mutex<Option<Result<(), String>>> = Mutex::new(None);
+
+/// Takes what happened to the screenshot (once the window has closed).
+pub fn take_outcome() -> Option<Result<(), String>> {
+    OUTCOME.lock().ok().and_then(|mut o| o.take())
+}
 
 /// Drives one screenshot.
 pub struct Shooter {
@@ -87,7 +92,7 @@ pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), 
             .write_image_data(&bytes)
             .map_err(|e| format!("encoding the PNG: {e}"))?;
     }
-    crate::platform::write_atomic(path, &encoded)
+    crate::platform::write_atomic(path, &encoded, crate::platform::Access::Shared)
         .map_err(|e| format!("{}: cannot be written: {e}", path.display()))
 }
 

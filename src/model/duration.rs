@@ -48,18 +48,27 @@ pub fn parse_duration_secs(input: &str) -> Result<u64, DurationError> {
     let mut total: u64 = 0;
     let mut digits = String::new();
     let mut last_rank = usize::MAX;
+    let mut gap_in_number = false;
     for ch in text.chars() {
         if ch.is_ascii_digit() {
+            if gap_in_number {
+                return Err(err("a number contains a space"));
+            }
             digits.push(ch);
             continue;
         }
+        gap_in_number = false;
         let (rank, unit_secs) = match ch {
             'd' => (3, 86_400),
             'h' => (2, 3_600),
             'm' => (1, 60),
             's' => (0, 1),
             '-' => return Err(err("it is negative")),
-            c if c.is_whitespace() => return Err(err("it contains a space")),
+            // Spaces between the parts are fine (`1h 30m`), wherever they are.
+            c if c.is_whitespace() => {
+                gap_in_number = !digits.is_empty();
+                continue;
+            }
             '.' | ',' => return Err(err("fractions are not accepted")),
             _ => return Err(err("the unit is not one of s, m, h, d")),
         };
@@ -117,13 +126,17 @@ mod tests {
             Ok(2 * 86_400 + 3 * 3_600 + 245)
         );
         assert_eq!(parse_duration_secs("0m"), Ok(0));
+        // Spaces are ignored wherever they are, so leading, trailing and inner ones agree.
+        assert_eq!(parse_duration_secs("1h 30m"), Ok(5_400));
+        assert_eq!(parse_duration_secs(" 1h30m"), parse_duration_secs("1h 30m"));
+        assert_eq!(parse_duration_secs("1 h 30 m"), Ok(5_400));
     }
 
     #[test]
     fn rejects_everything_else_with_a_reason() {
         for (bad, reason) in [
             ("", "it is empty"),
-            ("5 minutes", "it contains a space"),
+            ("5 minutes", "the unit is not one of s, m, h, d"),
             ("-1h", "it is negative"),
             ("1.5h", "fractions are not accepted"),
             ("15", "the last number has no unit"),
@@ -134,6 +147,7 @@ mod tests {
             ("99999999999999999999s", "the number is too large"),
             ("999999999999999999d", "the number is too large"),
             ("5é", "the unit is not one of s, m, h, d"),
+            ("1 0m", "a number contains a space"),
         ] {
             let err = parse_duration_secs(bad).unwrap_err();
             assert_eq!(err.reason, reason, "input {bad:?}");

@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod duration;
+pub mod guide;
 pub mod kb;
 pub mod limits;
 pub mod markup;

@@ -14,6 +14,9 @@
 
 use std::fmt;
 
+use super::kb::KnowledgeBase;
+pub use super::schema::Rollout;
+
 /// One state of the fleet.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Step {
@@ -62,8 +65,8 @@ pub struct Simulation {
 /// Why a simulation cannot run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SimulateError {
-    /// The strategy has no rollout to simulate, or is unknown.
-    Unsupported(String),
+    /// The strategy has no rollout to simulate, or is unknown; with the ids that have one.
+    Unsupported(String, Vec<String>),
     /// Zero instances, or a fleet too large to draw.
     BadSize(String),
 }
@@ -71,10 +74,10 @@ pub enum SimulateError {
 impl fmt::Display for SimulateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SimulateError::Unsupported(id) => write!(
+            SimulateError::Unsupported(id, known) => write!(
                 f,
                 "cannot simulate {id:?}; simulated strategies are: {}",
-                SIMULATED.join(", ")
+                known.join(", ")
             ),
             SimulateError::BadSize(msg) => f.write_str(msg),
         }
@@ -83,18 +86,6 @@ impl fmt::Display for SimulateError {
 
 impl std::error::Error for SimulateError {}
 
-/// The strategies the simulator models.
-pub const SIMULATED: [&str; 8] = [
-    "all-at-once",
-    "rolling",
-    "rolling-additional-batch",
-    "immutable",
-    "traffic-splitting",
-    "blue-green",
-    "canary",
-    "linear",
-];
-
 /// The largest fleet simulated.
 pub const MAX_INSTANCES: u32 = 10_000;
 /// Share of traffic the first canary or traffic-splitting step sends to the new version.
@@ -102,9 +93,34 @@ pub const CANARY_PCT: u32 = 10;
 /// Share of traffic each linear step adds.
 pub const LINEAR_STEP_PCT: u32 = 10;
 
-/// Simulates `strategy` on `instances` instances with batches of `batch` (clamped to
+/// The ids of the strategies the knowledge base gives a rollout model, in data order.
+pub fn simulated(kb: &KnowledgeBase) -> Vec<&str> {
+    kb.entries()
+        .iter()
+        .filter(|e| e.rollout.is_some())
+        .map(|e| e.id.as_str())
+        .collect()
+}
+
+/// Simulates the strategy entry `id` through its rollout model (see [`simulate`]).
+pub fn simulate_entry(
+    kb: &KnowledgeBase,
+    id: &str,
+    instances: u32,
+    batch: u32,
+) -> Result<Simulation, SimulateError> {
+    let Some(rollout) = kb.get(id).and_then(|e| e.rollout) else {
+        let known = simulated(kb).into_iter().map(str::to_owned).collect();
+        return Err(SimulateError::Unsupported(id.to_owned(), known));
+    };
+    let mut sim = simulate(rollout, instances, batch)?;
+    sim.strategy = id.to_owned();
+    Ok(sim)
+}
+
+/// Simulates a rollout on `instances` instances with batches of `batch` (clamped to
 /// 1..=instances; only rolling strategies use it).
-pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation, SimulateError> {
+pub fn simulate(rollout: Rollout, instances: u32, batch: u32) -> Result<Simulation, SimulateError> {
     if instances == 0 {
         return Err(SimulateError::BadSize(
             "the fleet needs at least 1 instance".to_owned(),
@@ -118,8 +134,8 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
     let n = instances;
     let b = batch.clamp(1, n);
     let mut sim = Sim::new(n);
-    match strategy {
-        "all-at-once" => {
+    match rollout {
+        Rollout::AllAtOnce => {
             sim.push(
                 0,
                 0,
@@ -137,9 +153,9 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
                 "All instances return to service on the new version.",
             );
         }
-        "rolling" => rolling(&mut sim, n, b, false),
-        "rolling-additional-batch" => rolling(&mut sim, n, b, true),
-        "immutable" => {
+        Rollout::Rolling => rolling(&mut sim, n, b, false),
+        Rollout::RollingAdditionalBatch => rolling(&mut sim, n, b, true),
+        Rollout::Immutable => {
             sim.push(
                 n,
                 0,
@@ -184,7 +200,7 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
             );
             sim.push(0, n, 0, 0, 0, "Only the new version remains.");
         }
-        "blue-green" => {
+        Rollout::BlueGreen => {
             sim.set_serving_new(false);
             sim.push(n, 0, 0, n, 0, "Launch the green environment beside blue.");
             sim.push(
@@ -215,8 +231,8 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
             );
             sim.push(0, n, 0, 0, 0, "Only green remains.");
         }
-        "traffic-splitting" | "canary" => {
-            let what = if strategy == "canary" {
+        Rollout::TrafficSplitting | Rollout::Canary => {
+            let what = if rollout == Rollout::Canary {
                 "Launch the new version at full size beside the old one, with no traffic yet."
             } else {
                 "Launch a full set of new instances in a temporary Auto Scaling group."
@@ -242,7 +258,7 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
             sim.push(0, n, 0, 0, n, "Terminate the old instances.");
             sim.push(0, n, 0, 0, 0, "Only the new version remains.");
         }
-        "linear" => {
+        Rollout::Linear => {
             sim.set_serving_new(false);
             sim.push(
                 n,
@@ -275,9 +291,8 @@ pub fn simulate(strategy: &str, instances: u32, batch: u32) -> Result<Simulation
             sim.push(0, n, 0, 0, n, "Terminate the old instances.");
             sim.push(0, n, 0, 0, 0, "Only the new version remains.");
         }
-        other => return Err(SimulateError::Unsupported(other.to_owned())),
     }
-    Ok(sim.finish(strategy, n, b))
+    Ok(sim.finish(rollout.id(), n, b))
 }
 
 fn rolling(sim: &mut Sim, n: u32, b: u32, extra_batch: bool) {
@@ -441,23 +456,23 @@ mod tests {
 
     #[test]
     fn the_issue_examples() {
-        let r = simulate("rolling", 6, 2).unwrap();
+        let r = simulate(Rollout::Rolling, 6, 2).unwrap();
         assert_eq!(r.min_in_service, 4);
         assert_eq!(r.peak_instances, 6);
-        let r = simulate("rolling-additional-batch", 6, 2).unwrap();
+        let r = simulate(Rollout::RollingAdditionalBatch, 6, 2).unwrap();
         assert_eq!(r.min_in_service, 6);
         assert_eq!(r.peak_instances, 8);
-        let r = simulate("immutable", 6, 2).unwrap();
+        let r = simulate(Rollout::Immutable, 6, 2).unwrap();
         assert_eq!(r.peak_instances, 12);
         assert_eq!(r.min_in_service, 6);
-        let r = simulate("all-at-once", 6, 2).unwrap();
+        let r = simulate(Rollout::AllAtOnce, 6, 2).unwrap();
         assert_eq!(r.min_in_service, 0);
         assert_eq!(r.steps.len(), 3);
     }
 
     #[test]
     fn rolling_steps_in_detail() {
-        let r = simulate("rolling", 5, 2).unwrap();
+        let r = simulate(Rollout::Rolling, 5, 2).unwrap();
         let shape: Vec<(u32, u32, u32, u32)> = r
             .steps
             .iter()
@@ -480,7 +495,7 @@ mod tests {
 
     #[test]
     fn blue_green_keeps_blue_until_the_end() {
-        let r = simulate("blue-green", 4, 1).unwrap();
+        let r = simulate(Rollout::BlueGreen, 4, 1).unwrap();
         let cut = &r.steps[3];
         assert_eq!(
             (cut.in_service, cut.old, cut.new, cut.traffic_new_pct),
@@ -493,7 +508,7 @@ mod tests {
 
     #[test]
     fn linear_moves_in_equal_steps() {
-        let r = simulate("linear", 3, 1).unwrap();
+        let r = simulate(Rollout::Linear, 3, 1).unwrap();
         let pcts: Vec<u32> = r.steps.iter().map(|s| s.traffic_new_pct).collect();
         assert_eq!(
             pcts,
@@ -503,20 +518,25 @@ mod tests {
 
     #[test]
     fn bad_input() {
+        let kb = KnowledgeBase::builtin();
         assert!(matches!(
-            simulate("ab-testing", 3, 1),
-            Err(SimulateError::Unsupported(_))
+            simulate_entry(&kb, "ab-testing", 3, 1),
+            Err(SimulateError::Unsupported(..))
         ));
+        assert_eq!(
+            simulate_entry(&kb, "rolling", 6, 2).unwrap().strategy,
+            "rolling"
+        );
         assert!(matches!(
-            simulate("rolling", 0, 1),
+            simulate(Rollout::Rolling, 0, 1),
             Err(SimulateError::BadSize(_))
         ));
         assert!(matches!(
-            simulate("rolling", MAX_INSTANCES + 1, 1),
+            simulate(Rollout::Rolling, MAX_INSTANCES + 1, 1),
             Err(SimulateError::BadSize(_))
         ));
         // batch sizes outside 1..=N are clamped
-        assert_eq!(simulate("rolling", 3, 0).unwrap().batch, 1);
-        assert_eq!(simulate("rolling", 3, 99).unwrap().batch, 3);
+        assert_eq!(simulate(Rollout::Rolling, 3, 0).unwrap().batch, 1);
+        assert_eq!(simulate(Rollout::Rolling, 3, 99).unwrap().batch, 3);
     }
 }

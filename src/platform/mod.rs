@@ -1,6 +1,14 @@
-//! Everything that touches the machine: paths and reading files.
+//! Everything that touches the machine: paths, reading and writing files, the user-data
+//! store and session, file dialogs, watching for changes, signals.
 
+pub mod atomic;
+pub mod dialogs;
+pub mod session;
+pub mod signals;
 pub mod store;
+pub mod watch;
+
+pub use atomic::{Access, write_atomic};
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -11,7 +19,7 @@ use crate::model::parse::MAX_DATA_BYTES;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{path}: cannot be read: {source}")]
+    #[error("{path}: cannot be read")]
     Io {
         /// The file.
         path: String,
@@ -69,31 +77,4 @@ pub fn data_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("dev", "OpsDeck", "OpsDeck").map(|d| d.data_dir().to_path_buf())
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
-/// flushed and synced, then renamed over the target. A crash leaves the old file or the new
-/// one, never a torn one, and a failure leaves no partial file behind.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".to_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.flush()?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -1,52 +1,218 @@
-//! User data on disk: `user.ron` in the data directory, written atomically, never overwritten
-//! by something broken, and shared safely between a running window and the CLI.
+//! User data on disk: versioned RON documents in the data directory (`user.ron` for sheets,
+//! notes and stars, and later others), never lost, never overwritten by something broken, and
+//! shared safely between a running window and any number of CLI processes.
 //!
-//! - Every change is made by [`Store::update`]: take the lock file, re-read the file (so a
-//!   change another OpsDeck process made meanwhile is kept), apply the change, write a
-//!   temporary file, sync it, rename it over `user.ron`, release the lock.
-//! - A file that cannot be read as user data (truncated, garbage, a newer format) is moved
-//!   aside as `user.ron.broken-<timestamp>` and the user is told where; OpsDeck then starts
-//!   from what it could keep (nothing of that file) instead of failing or overwriting it.
+//! - **Writes** ([`Store::update`]) take an exclusive advisory lock from the kernel (`flock`)
+//!   on `opsdeck.lock`, a file that is never deleted; the kernel releases it when its owner
+//!   exits or dies, so there is no stale lock to take over. Under the lock the document is read
+//!   again (so another process's change is kept), changed, and written atomically (a temporary
+//!   file with a random name created exclusively, synced, renamed, directory synced). The call
+//!   returns only after the rename is on disk: a change that was reported is never lost.
+//! - **Reads** ([`Store::load`]) take no lock: writes are atomic renames, so a reader sees the
+//!   old file or the new one. A read-only data directory reads fine.
+//! - **Versions**: the format version is read before the body. A file from a newer OpsDeck is
+//!   left untouched, byte for byte, and writes are refused until OpsDeck is updated. A file
+//!   that cannot be read at all is moved aside as `NAME.broken-<time>` and the user is told.
 
+use std::fs::File;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::atomic::{Access, TEMP_SUFFIX, write_atomic};
 use crate::model::sheets::{SCHEMA_VERSION, UserData};
-use crate::platform::write_atomic;
 
-/// The largest user-data file read (64 MiB).
+/// The largest document read (64 MiB).
 pub const MAX_USER_FILE: u64 = 64 * 1024 * 1024;
-/// How long to wait for another process's lock.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
-/// A lock older than this is left over from a crash and is taken over.
-const STALE_LOCK: Duration = Duration::from_secs(30);
+/// How long a writer waits for another process's lock before giving up.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// The lock file: never deleted, only locked.
+const LOCK_FILE: &str = "opsdeck.lock";
 
-/// Problems with the user-data store.
+/// A versioned document kept in the data directory.
+pub trait Document: Serialize + DeserializeOwned + Default {
+    /// Its file name in the data directory, e.g. `user.ron`.
+    const FILE: &'static str;
+    /// The format version this build writes and reads up to.
+    const VERSION: u32;
+    /// What it holds, for messages: "your sheets, notes and stars".
+    const WHAT: &'static str;
+    /// The version recorded in the document.
+    fn version(&self) -> u32;
+    /// Records the version before writing.
+    fn set_version(&mut self, version: u32);
+}
+
+impl Document for UserData {
+    const FILE: &'static str = "user.ron";
+    const VERSION: u32 = SCHEMA_VERSION;
+    const WHAT: &'static str = "your sheets, notes and stars";
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
+/// Problems with the user-data store, each in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The data directory or file could not be read or written.
-    #[error("{path}: {source}")]
+    /// The data directory (or the file) cannot be written.
+    #[error(
+        "{dir} is read-only, so nothing was saved; make it writable, or set OPSDECK_DATA_DIR to a folder you can write to"
+    )]
+    ReadOnly {
+        /// The data directory.
+        dir: PathBuf,
+    },
+    /// The disk is full.
+    #[error("the disk holding {dir} is full, so nothing was saved; free some space and try again")]
+    DiskFull {
+        /// The data directory.
+        dir: PathBuf,
+    },
+    /// The file was written by a newer OpsDeck.
+    #[error(
+        "{file} was written by a newer OpsDeck (format {found}; this one reads up to {supported}); it was left untouched and is read-only until you update OpsDeck"
+    )]
+    Newer {
+        /// The document.
+        file: PathBuf,
+        /// Its format version.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// Another process held the lock for too long.
+    #[error(
+        "{file} is busy: another OpsDeck process has been saving for over {} seconds; nothing was saved, try again",
+        LOCK_WAIT.as_secs()
+    )]
+    Locked {
+        /// The document.
+        file: PathBuf,
+    },
+    /// Any other failure of the operating system.
+    #[error("{path}: could not {action}")]
     Io {
         /// The file or directory.
-        path: String,
+        path: PathBuf,
+        /// What was being done: "read it", "write it" …
+        action: &'static str,
         /// The operating system's reason.
+        #[source]
         source: std::io::Error,
     },
-    /// Another OpsDeck process held the lock for too long.
-    #[error("{0} is locked by another OpsDeck process; try again in a moment")]
-    Locked(String),
+}
+
+/// Something wrong with a document that loading found and dealt with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The file could not be read; it was moved aside (kept, not deleted) and an empty
+    /// document used instead.
+    MovedAside {
+        /// Where the file is now.
+        aside: PathBuf,
+        /// Why it could not be read.
+        why: String,
+    },
+    /// The file could not be read and could not be moved aside (read-only directory); it was
+    /// left as it is and an empty document used.
+    Unreadable {
+        /// Why it could not be read.
+        why: String,
+    },
+    /// The file comes from a newer OpsDeck; it was left untouched.
+    Newer {
+        /// Its format version.
+        found: u32,
+    },
+}
+
+impl Trouble {
+    /// One sentence for the user.
+    pub fn describe(&self, what: &str, file: &Path) -> String {
+        match self {
+            Trouble::MovedAside { aside, why } => format!(
+                "{} could not be read ({why}). It was kept as {} and OpsDeck started {what} afresh.",
+                file.display(),
+                aside.display()
+            ),
+            Trouble::Unreadable { why } => format!(
+                "{} could not be read ({why}) and was left as it is; {what} are empty for now and cannot be saved.",
+                file.display()
+            ),
+            Trouble::Newer { found } => format!(
+                "{} was written by a newer OpsDeck (format {found}); it was left untouched. Update OpsDeck to see and change {what}.",
+                file.display()
+            ),
+        }
+    }
+}
+
+/// A cheap fingerprint of a file on disk, to notice changes made by another process: every
+/// save is a rename, which gives the file a new inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        }
+    }
 }
 
 /// What loading found.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// The data (default when there was no file or it was broken).
-    pub data: UserData,
-    /// Where a broken file was moved, with why it could not be read.
-    pub moved_aside: Option<(PathBuf, String)>,
+#[derive(Debug)]
+pub struct Loaded<D> {
+    /// The document (empty when there was no file or it could not be used).
+    pub data: D,
+    /// What was wrong, if anything.
+    pub trouble: Option<Trouble>,
+    /// The file's fingerprint (`None` when there is no file).
+    pub stamp: Option<Stamp>,
 }
 
-/// The user-data file in one directory.
+/// The result of a successful [`Store::update`].
+#[derive(Debug)]
+pub struct Updated<D, T> {
+    /// The document as saved.
+    pub data: D,
+    /// What the change returned.
+    pub value: T,
+    /// What was wrong with the file before the change (a broken file moved aside).
+    pub trouble: Option<Trouble>,
+    /// The saved file's fingerprint.
+    pub stamp: Option<Stamp>,
+}
+
+/// Why an update failed: the store, or the change itself.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError<E> {
+    /// Reading, locking or writing failed; nothing was changed.
+    #[error(transparent)]
+    Store(StoreError),
+    /// The change refused; nothing was written.
+    #[error(transparent)]
+    Change(E),
+}
+
+/// The documents in one data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
@@ -63,244 +229,407 @@ impl Store {
         super::data_dir().map(Store::new)
     }
 
-    /// The data file.
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The path of a document.
+    pub fn path_of<D: Document>(&self) -> PathBuf {
+        self.dir.join(D::FILE)
+    }
+
+    /// The user data file (`user.ron`).
     pub fn path(&self) -> PathBuf {
-        self.dir.join("user.ron")
+        self.path_of::<UserData>()
     }
 
-    fn lock_path(&self) -> PathBuf {
-        self.dir.join("user.ron.lock")
+    /// The document's current fingerprint, without reading it (`None`: no file).
+    pub fn stamp<D: Document>(&self) -> Option<Stamp> {
+        std::fs::metadata(self.path_of::<D>())
+            .ok()
+            .map(|m| Stamp::of(&m))
     }
 
-    /// Reads the data; a broken file is moved aside (under the lock) and reported.
-    pub fn load(&self) -> Result<Loaded, StoreError> {
-        if !self.path().exists() {
-            return Ok(Loaded::default());
-        }
-        let _lock = self.lock()?;
-        self.load_locked()
+    /// Whether a write could succeed now: the directory exists (or can be made) and the lock
+    /// file can be opened for writing. Nothing of the user's is changed.
+    pub fn writable(&self) -> bool {
+        self.lock_file().is_ok()
     }
 
-    fn load_locked(&self) -> Result<Loaded, StoreError> {
-        let path = self.path();
-        let io = |source| StoreError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
-            Err(e) => return Err(io(e)),
-        };
-        match parse_user_data(&bytes) {
-            Ok(data) => Ok(Loaded {
-                data,
-                moved_aside: None,
+    /// Reads a document without locking. A file that cannot be read is moved aside (under
+    /// the lock, after checking again) when the directory allows it.
+    pub fn load<D: Document>(&self) -> Result<Loaded<D>, StoreError> {
+        match self.read::<D>()? {
+            Read::Missing => Ok(Loaded {
+                data: D::default(),
+                trouble: None,
+                stamp: None,
             }),
-            Err(why) => {
-                let aside = self.dir.join(format!("user.ron.broken-{}", timestamp()));
-                std::fs::rename(&path, &aside).map_err(io)?;
-                Ok(Loaded {
-                    data: UserData::default(),
-                    moved_aside: Some((aside, why)),
-                })
+            Read::Good(data, stamp) => Ok(Loaded {
+                data,
+                trouble: None,
+                stamp: Some(stamp),
+            }),
+            Read::Newer(found, stamp) => Ok(Loaded {
+                data: D::default(),
+                trouble: Some(Trouble::Newer { found }),
+                stamp: Some(stamp),
+            }),
+            Read::Broken(why) => {
+                let Ok(_lock) = self.lock() else {
+                    return Ok(Loaded {
+                        data: D::default(),
+                        trouble: Some(Trouble::Unreadable { why }),
+                        stamp: self.stamp::<D>(),
+                    });
+                };
+                self.load_locked::<D>()
             }
         }
     }
 
-    /// Applies `change` to the freshest data on disk and saves the result atomically.
-    /// When `change` fails nothing is written. Returns the saved data, what `change`
-    /// returned, and any broken file that was moved aside on the way.
-    pub fn update<T, E>(
+    /// Applies `change` to the freshest copy of the document and saves the result
+    /// atomically. When `change` fails, or the file is newer than this build, nothing is
+    /// written. Returns only once the new file is on disk.
+    pub fn update<D: Document, T, E>(
         &self,
-        change: impl FnOnce(&mut UserData) -> Result<T, E>,
-    ) -> Result<Updated<T>, UpdateError<E>> {
-        std::fs::create_dir_all(&self.dir).map_err(|source| {
-            UpdateError::Store(StoreError::Io {
-                path: self.dir.display().to_string(),
-                source,
-            })
-        })?;
+        change: impl FnOnce(&mut D) -> Result<T, E>,
+    ) -> Result<Updated<D, T>, UpdateError<E>> {
         let _lock = self.lock().map_err(UpdateError::Store)?;
         let Loaded {
-            mut data,
-            moved_aside,
-        } = self.load_locked().map_err(UpdateError::Store)?;
+            mut data, trouble, ..
+        } = self.load_locked::<D>().map_err(UpdateError::Store)?;
+        if let Some(Trouble::Newer { found }) = trouble {
+            return Err(UpdateError::Store(StoreError::Newer {
+                file: self.path_of::<D>(),
+                found,
+                supported: D::VERSION,
+            }));
+        }
+        if let Some(Trouble::Unreadable { .. }) = trouble {
+            return Err(UpdateError::Store(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            }));
+        }
         let value = change(&mut data).map_err(UpdateError::Change)?;
-        data.version = SCHEMA_VERSION;
+        data.set_version(D::VERSION);
         let text =
             ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).map_err(|e| {
                 UpdateError::Store(StoreError::Io {
-                    path: self.path().display().to_string(),
+                    path: self.path_of::<D>(),
+                    action: "turn the data into text",
                     source: std::io::Error::other(e),
                 })
             })?;
-        write_atomic(&self.path(), text.as_bytes()).map_err(|source| {
-            UpdateError::Store(StoreError::Io {
-                path: self.path().display().to_string(),
-                source,
-            })
-        })?;
+        self.clean_leftovers::<D>();
+        write_atomic(&self.path_of::<D>(), text.as_bytes(), Access::Private)
+            .map_err(|e| UpdateError::Store(self.write_error::<D>(e)))?;
         Ok(Updated {
             data,
             value,
-            moved_aside,
+            trouble,
+            stamp: self.stamp::<D>(),
         })
     }
 
-    /// Takes the lock file, waiting for another process and taking over a stale lock.
-    fn lock(&self) -> Result<LockGuard, StoreError> {
-        let path = self.lock_path();
+    /// Reads under the lock, moving a broken file aside.
+    fn load_locked<D: Document>(&self) -> Result<Loaded<D>, StoreError> {
+        match self.read::<D>()? {
+            Read::Missing => Ok(Loaded {
+                data: D::default(),
+                trouble: None,
+                stamp: None,
+            }),
+            Read::Good(data, stamp) => Ok(Loaded {
+                data,
+                trouble: None,
+                stamp: Some(stamp),
+            }),
+            Read::Newer(found, stamp) => Ok(Loaded {
+                data: D::default(),
+                trouble: Some(Trouble::Newer { found }),
+                stamp: Some(stamp),
+            }),
+            Read::Broken(why) => {
+                let path = self.path_of::<D>();
+                let aside = self.dir.join(format!("{}.broken-{}", D::FILE, timestamp()));
+                match std::fs::rename(&path, &aside) {
+                    Ok(()) => Ok(Loaded {
+                        data: D::default(),
+                        trouble: Some(Trouble::MovedAside { aside, why }),
+                        stamp: None,
+                    }),
+                    Err(_) => Ok(Loaded {
+                        data: D::default(),
+                        trouble: Some(Trouble::Unreadable { why }),
+                        stamp: self.stamp::<D>(),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn read<D: Document>(&self) -> Result<Read<D>, StoreError> {
+        use std::io::Read as _;
+        let path = self.path_of::<D>();
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Read::Missing),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path,
+                    action: "read it",
+                    source,
+                });
+            }
+        };
+        let stamp = file
+            .metadata()
+            .map(|m| Stamp::of(&m))
+            .map_err(|source| StoreError::Io {
+                path: path.clone(),
+                action: "read it",
+                source,
+            })?;
+        let mut bytes = Vec::new();
+        file.take(MAX_USER_FILE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|source| StoreError::Io {
+                path,
+                action: "read it",
+                source,
+            })?;
+        Ok(match parse_document::<D>(&bytes) {
+            Ok(data) => Read::Good(data, stamp),
+            Err(Unusable::Newer(found)) => Read::Newer(found, stamp),
+            Err(Unusable::Broken(why)) => Read::Broken(why),
+        })
+    }
+
+    fn lock_file(&self) -> Result<File, StoreError> {
+        let io = |path: &Path, source: std::io::Error| {
+            if is_read_only(&source) {
+                StoreError::ReadOnly {
+                    dir: self.dir.clone(),
+                }
+            } else {
+                StoreError::Io {
+                    path: path.to_path_buf(),
+                    action: "create it",
+                    source,
+                }
+            }
+        };
+        std::fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let path = self.dir.join(LOCK_FILE);
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| io(&path, e))
+    }
+
+    /// Takes the exclusive lock, waiting for another process for up to [`LOCK_WAIT`]. The
+    /// lock is released when the returned file is dropped, or by the kernel if this process
+    /// dies first.
+    fn lock(&self) -> Result<File, StoreError> {
+        let file = self.lock_file()?;
         let start = Instant::now();
         loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    use std::io::Write as _;
-                    // The owner's process id lets others tell a crashed owner from a busy one.
-                    let _ = write!(file, "{}", std::process::id());
-                    return Ok(LockGuard { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let old = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age > STALE_LOCK);
-                    let stale = old || owner_is_gone(&path);
-                    if stale {
-                        let _ = std::fs::remove_file(&path);
-                        continue;
-                    }
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) => {
                     if start.elapsed() > LOCK_WAIT {
-                        return Err(StoreError::Locked(self.path().display().to_string()));
+                        return Err(StoreError::Locked { file: self.path() });
                     }
-                    std::thread::sleep(Duration::from_millis(5));
+                    std::thread::sleep(Duration::from_millis(2));
                 }
-                Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
-                    // The directory does not exist yet: nothing to lock against.
-                    std::fs::create_dir_all(&self.dir).map_err(|source| StoreError::Io {
-                        path: self.dir.display().to_string(),
-                        source,
-                    })?;
-                }
-                Err(source) => {
+                Err(std::fs::TryLockError::Error(source)) => {
                     return Err(StoreError::Io {
-                        path: path.display().to_string(),
+                        path: self.dir.join(LOCK_FILE),
+                        action: "lock it",
                         source,
                     });
                 }
             }
         }
     }
-}
 
-/// The result of a successful [`Store::update`].
-#[derive(Debug)]
-pub struct Updated<T> {
-    /// The data as saved.
-    pub data: UserData,
-    /// What the change returned.
-    pub value: T,
-    /// A broken file moved aside before the change, with why.
-    pub moved_aside: Option<(PathBuf, String)>,
-}
-
-/// Why an update failed: the store, or the change itself.
-#[derive(Debug, thiserror::Error)]
-pub enum UpdateError<E> {
-    /// Reading, locking or writing failed.
-    #[error(transparent)]
-    Store(StoreError),
-    /// The change refused (nothing was written).
-    #[error(transparent)]
-    Change(E),
-}
-
-/// Whether the process named in a lock file has ended (Linux: no `/proc/<pid>`). A lock
-/// without a readable owner counts as alive for a moment (its owner writes the id right after
-/// creating it), then as left over by a process killed in between.
-fn owner_is_gone(lock: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(lock) else {
-        return false;
-    };
-    let Ok(pid) = text.trim().parse::<u32>() else {
-        return std::fs::metadata(lock)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > Duration::from_secs(1));
-    };
-    if pid == std::process::id() {
-        return false;
+    fn write_error<D: Document>(&self, source: std::io::Error) -> StoreError {
+        if is_read_only(&source) {
+            StoreError::ReadOnly {
+                dir: self.dir.clone(),
+            }
+        } else if source.kind() == ErrorKind::StorageFull || source.raw_os_error() == Some(28) {
+            StoreError::DiskFull {
+                dir: self.dir.clone(),
+            }
+        } else {
+            StoreError::Io {
+                path: self.path_of::<D>(),
+                action: "write it",
+                source,
+            }
+        }
     }
-    cfg!(target_os = "linux") && !Path::new(&format!("/proc/{pid}")).exists()
-}
 
-/// Removes the lock file when dropped.
-struct LockGuard {
-    path: PathBuf,
-}
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+    /// Removes temporary files of writers that were killed before they could rename them.
+    /// Only a lock holder creates these, and this one holds the lock, so every one found is
+    /// dead. Also removes the fixed-name temporary files of older OpsDeck versions.
+    fn clean_leftovers<D: Document>(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let ours = format!(".{}.", D::FILE);
+        let legacy = format!(".{}.tmp-", D::FILE);
+        for item in read.flatten() {
+            let name = item.file_name();
+            let name = name.to_string_lossy();
+            if (name.starts_with(&ours) && name.ends_with(TEMP_SUFFIX)) || name.starts_with(&legacy)
+            {
+                let _ = std::fs::remove_file(item.path());
+            }
+        }
     }
 }
 
-/// Parses user data, refusing oversized files and formats newer than this build.
-pub fn parse_user_data(bytes: &[u8]) -> Result<UserData, String> {
+enum Read<D> {
+    Missing,
+    Good(D, Stamp),
+    Newer(u32, Stamp),
+    Broken(String),
+}
+
+/// Why a document's bytes cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// A newer format, with its version.
+    Newer(u32),
+    /// Not a document this build can read, with why.
+    Broken(String),
+}
+
+/// Only the version, read before the body so that a newer file's unknown fields are never
+/// mistaken for damage.
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    #[serde(default)]
+    version: u32,
+}
+
+/// Parses a document: the version first, then the body.
+pub fn parse_document<D: Document>(bytes: &[u8]) -> Result<D, Unusable> {
     if bytes.len() as u64 > MAX_USER_FILE {
-        return Err(format!("the file is larger than {MAX_USER_FILE} bytes"));
+        return Err(Unusable::Broken(format!(
+            "the file is larger than {} MiB",
+            MAX_USER_FILE / 1024 / 1024
+        )));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())?;
-    let data: UserData = ron::from_str(text)
-        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
-    if data.version > SCHEMA_VERSION {
-        return Err(format!(
-            "the file has format {} but this OpsDeck reads up to {SCHEMA_VERSION}",
-            data.version
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Unusable::Broken("the file is not UTF-8 text".to_owned()))?;
+    let position = |e: &ron::error::SpannedError| {
+        format!(
+            "line {}, column {}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        )
+    };
+    if let Ok(header) = ron::from_str::<VersionOnly>(text)
+        && header.version > D::VERSION
+    {
+        return Err(Unusable::Newer(header.version));
+    }
+    let data: D = ron::from_str(text).map_err(|e| Unusable::Broken(position(&e)))?;
+    if data.version() == 0 {
+        return Err(Unusable::Broken(
+            "the file has no format version".to_owned(),
         ));
-    }
-    if data.version == 0 {
-        return Err("the file has no format version".to_owned());
     }
     Ok(data)
 }
 
+/// Parses user data (sheets, notes, stars); kept for tests and tools.
+pub fn parse_user_data(bytes: &[u8]) -> Result<UserData, String> {
+    parse_document::<UserData>(bytes).map_err(|e| match e {
+        Unusable::Newer(v) => format!(
+            "the file has format {v} but this OpsDeck reads up to {}",
+            UserData::VERSION
+        ),
+        Unusable::Broken(why) => why,
+    })
+}
+
+fn is_read_only(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Why a shared sheet could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SharedFileError {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot be read")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Too large to be a shared sheet.
+    #[error("{path}: the file is larger than 4 MiB, so it is not a shared OpsDeck sheet")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Not text.
+    #[error("{path}: not a shared OpsDeck sheet (it is not UTF-8 text)")]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Not a shared sheet.
+    #[error("{path}:{line}:{column}: not a shared OpsDeck sheet: {why}")]
+    NotASheet {
+        /// The file.
+        path: PathBuf,
+        /// Where the parser stopped.
+        line: usize,
+        /// Column, in characters.
+        column: usize,
+        /// What the parser said.
+        why: String,
+    },
+}
+
 /// Reads a shared-sheet file (capped at 4 MiB).
-pub fn read_shared(path: &Path) -> Result<crate::model::sheets::SharedSheet, String> {
+pub fn read_shared(path: &Path) -> Result<crate::model::sheets::SharedSheet, SharedFileError> {
     use std::io::Read as _;
     const MAX: u64 = 4 * 1024 * 1024;
-    let file = std::fs::File::open(path)
-        .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+    let io = |source| SharedFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(MAX + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+    file.take(MAX + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX {
-        return Err(format!(
-            "{}: the file is larger than 4 MiB; a shared sheet is much smaller",
-            path.display()
-        ));
+        return Err(SharedFileError::TooLarge {
+            path: path.to_path_buf(),
+        });
     }
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        format!(
-            "{}: not a shared OpsDeck sheet (not UTF-8 text)",
-            path.display()
-        )
+    let text = std::str::from_utf8(&bytes).map_err(|_| SharedFileError::NotText {
+        path: path.to_path_buf(),
     })?;
-    ron::from_str(text).map_err(|e| {
-        format!(
-            "{}:{}:{}: not a shared OpsDeck sheet: {}",
-            path.display(),
-            e.span.start.line,
-            e.span.start.col,
-            e.code
-        )
+    ron::from_str(text).map_err(|e| SharedFileError::NotASheet {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        why: e.code.to_string(),
     })
 }
 
@@ -320,7 +649,8 @@ fn timestamp() -> String {
     )
 }
 
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+/// The calendar date of a day number counted from 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -344,17 +674,94 @@ mod tests {
     }
 
     #[test]
-    fn refuses_newer_and_versionless_files() {
-        assert!(
-            parse_user_data(b"(version: 99)")
-                .unwrap_err()
-                .contains("format 99")
+    fn newer_files_are_told_apart_from_broken_ones() {
+        let newer = format!(
+            "(version: {}, sheets: [], a_field_from_the_future: [1, 2])",
+            SCHEMA_VERSION + 1
         );
-        assert!(parse_user_data(b"(version: 0)").is_err());
-        assert!(
-            parse_user_data(b"(version: 1, sheets: [(name: \"a\", entries: [\"x\"])])").is_ok()
+        assert_eq!(
+            parse_document::<UserData>(newer.as_bytes()),
+            Err(Unusable::Newer(SCHEMA_VERSION + 1))
         );
-        assert!(parse_user_data(b"(version: 1, sheets: [(name: \"a\"").is_err());
-        assert!(parse_user_data(&[0xff, 0x00]).is_err());
+        assert!(matches!(
+            parse_document::<UserData>(b"(version: 0)"),
+            Err(Unusable::Broken(_))
+        ));
+        assert!(
+            parse_document::<UserData>(b"(version: 1, sheets: [(name: \"a\", entries: [\"x\"])])")
+                .is_ok()
+        );
+        assert!(matches!(
+            parse_document::<UserData>(b"(version: 1, sheets: [(name: \"a\""),
+            Err(Unusable::Broken(_))
+        ));
+        assert!(matches!(
+            parse_document::<UserData>(&[0xff, 0x00]),
+            Err(Unusable::Broken(_))
+        ));
+    }
+
+    #[test]
+    fn an_update_keeps_a_newer_file_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let newer = format!("(version: {}, future: true)", SCHEMA_VERSION + 5);
+        std::fs::write(store.path(), &newer).unwrap();
+        let result = store.update::<UserData, _, String>(|d| {
+            d.toggle_star("x");
+            Ok(())
+        });
+        assert!(matches!(
+            result,
+            Err(UpdateError::Store(StoreError::Newer { .. }))
+        ));
+        let loaded = store.load::<UserData>().unwrap();
+        assert!(matches!(loaded.trouble, Some(Trouble::Newer { .. })));
+        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), newer);
+    }
+
+    #[test]
+    fn leftover_temporary_files_are_cleaned_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        std::fs::write(dir.path().join(".user.ron.Ab12Cd.tmp"), "half").unwrap();
+        std::fs::write(dir.path().join(".user.ron.tmp-4242"), "half").unwrap();
+        std::fs::write(dir.path().join(".notes.txt.tmp"), "not ours").unwrap();
+        store
+            .update::<UserData, _, String>(|d| {
+                d.toggle_star("x");
+                Ok(())
+            })
+            .unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".notes.txt.tmp", "opsdeck.lock", "user.ron"]);
+    }
+
+    #[test]
+    fn the_stamp_changes_with_every_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        assert_eq!(store.stamp::<UserData>(), None);
+        let first = store
+            .update::<UserData, _, String>(|d| {
+                d.toggle_star("x");
+                Ok(())
+            })
+            .unwrap()
+            .stamp;
+        let second = store
+            .update::<UserData, _, String>(|d| {
+                d.toggle_star("x");
+                Ok(())
+            })
+            .unwrap()
+            .stamp;
+        assert!(first.is_some() && second.is_some());
+        assert_ne!(first, second);
+        assert_eq!(store.stamp::<UserData>(), second);
     }
 }

@@ -4,41 +4,50 @@
 use egui::{Color32, RichText};
 use egui_plot::{Line, Plot, PlotPoints};
 
-use crate::app::Command;
 use crate::model::KnowledgeBase;
 use crate::model::compare::{Comparison, compare};
-use crate::model::schema::{Kind, Lifecycle};
-use crate::model::simulate::{SIMULATED, Simulation, Step, simulate};
+use crate::model::schema::Kind;
+use crate::model::simulate::{Simulation, Step, simulate_entry, simulated};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
-/// The Elastic Beanstalk deployment policies, plus the URL swap it offers for blue/green.
-const BEANSTALK_POLICIES: [&str; 6] = [
-    "all-at-once",
-    "rolling",
-    "rolling-additional-batch",
-    "immutable",
-    "traffic-splitting",
-    "blue-green",
-];
-
-/// The presets offered above the pickers: the Elastic Beanstalk policies, and every strategy
-/// of each family as the knowledge base defines them.
-pub fn presets(kb: &KnowledgeBase) -> Vec<(&'static str, Vec<String>)> {
-    let family = |f: &str| -> Vec<String> {
-        kb.entries()
+/// The presets offered above the pickers: each family's presets from the data, then every
+/// strategy of each family.
+pub fn presets(kb: &KnowledgeBase) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+    for family in kb.families() {
+        for p in &family.presets {
+            out.push((p.label.clone(), p.help.clone(), p.ids.clone()));
+        }
+    }
+    for family in kb.families() {
+        let all: Vec<String> = kb
+            .entries()
             .iter()
-            .filter(|e| e.kind == Kind::Strategy && e.family.as_deref() == Some(f))
+            .filter(|e| e.kind == Kind::Strategy && e.family.as_deref() == Some(&family.key))
             .map(|e| e.id.clone())
-            .collect()
-    };
-    vec![
-        (
-            "Elastic Beanstalk policies",
-            BEANSTALK_POLICIES.iter().map(|s| (*s).to_owned()).collect(),
-        ),
-        ("All deployment strategies", family("deployment")),
-        ("DR strategies", family("dr")),
-    ]
+            .collect();
+        if !out.iter().any(|(_, _, ids)| *ids == all) {
+            out.push((
+                format!("All {} strategies", family.label.to_lowercase()),
+                format!(
+                    "Every {} strategy in the knowledge base",
+                    family.label.to_lowercase()
+                ),
+                all,
+            ));
+        }
+    }
+    out
+}
+
+/// The comparison a new user sees: the first preset of the first family.
+pub fn default_ids(kb: &KnowledgeBase) -> Vec<String> {
+    kb.families()
+        .iter()
+        .find_map(|f| f.presets.first())
+        .map(|p| p.ids.clone())
+        .unwrap_or_default()
 }
 
 /// What the compare view remembers (persisted with the app state).
@@ -55,24 +64,18 @@ pub struct CompareState {
 
 impl Default for CompareState {
     fn default() -> Self {
+        // No columns yet: the app fills them with the data's default preset.
         CompareState {
-            ids: vec![
-                "rolling".into(),
-                "rolling-additional-batch".into(),
-                "immutable".into(),
-                "blue-green".into(),
-            ],
+            ids: Vec::new(),
             instances: 6,
             batch: 2,
         }
     }
 }
 
-/// Status of the last export, shown under the buttons.
+/// The compare view (its state is all in [`CompareState`]).
 #[derive(Default)]
-pub struct CompareView {
-    message: Option<(bool, String)>,
-}
+pub struct CompareView;
 
 impl CompareView {
     /// Draws the pickers, the table, the diagrams and the chart.
@@ -92,20 +95,17 @@ impl CompareView {
                 let ids: Vec<&str> = owned.iter().map(String::as_str).collect();
                 match compare(kb, &ids) {
                     Ok(table) => {
-                        if self.export_ui(ui, &table) {
-                            command = Some(Command::Attach(
-                                crate::model::sheets::Attachment::Comparison {
-                                    ids: table.ids.clone(),
-                                },
-                            ));
+                        if let Some(c) = export_ui(ui, &table) {
+                            command = Some(c);
                         }
                         if let Some(c) = table_ui(ui, &table) {
                             command = Some(c);
                         }
+                        let known = simulated(kb);
                         let simulated: Vec<&str> = ids
                             .iter()
                             .copied()
-                            .filter(|id| SIMULATED.contains(id))
+                            .filter(|id| known.contains(id))
                             .collect();
                         if !simulated.is_empty() {
                             ui.add_space(12.0);
@@ -124,13 +124,15 @@ impl CompareView {
     fn pickers_ui(&mut self, ui: &mut egui::Ui, kb: &KnowledgeBase, state: &mut CompareState) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Presets").strong());
-            for (name, ids) in presets(kb) {
-                if ui.button(name).clicked() {
+            for (name, help, ids) in presets(kb) {
+                let on = state.ids == ids;
+                if ui.selectable_label(on, name).on_hover_text(help).clicked() {
                     state.ids = ids;
                 }
             }
         });
-        for (family, title) in [("deployment", "Deployment"), ("dr", "Disaster recovery")] {
+        for f in kb.families() {
+            let (family, title) = (f.key.as_str(), f.label.as_str());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(title).color(theme::muted(ui)));
                 for e in kb
@@ -155,50 +157,38 @@ impl CompareView {
             });
         }
     }
+}
 
-    /// Export buttons; returns true when the user asks to keep the table on a sheet.
-    fn export_ui(&mut self, ui: &mut egui::Ui, table: &Comparison) -> bool {
-        let mut keep = false;
-        ui.horizontal(|ui| {
-            if ui
-                .button("Keep on my sheet")
-                .on_hover_text("Add this comparison to the last cheat-sheet used")
-                .clicked()
-            {
-                keep = true;
-            }
-            if ui.button("Copy as Markdown").clicked() {
-                ui.ctx().copy_text(table.to_markdown());
-                self.message = Some((true, "Copied the table as Markdown.".to_owned()));
-            }
-            if ui.button("Save as Markdown…").clicked() {
-                let picked = rfd::FileDialog::new()
-                    .set_file_name("comparison.md")
-                    .add_filter("Markdown", &["md"])
-                    .save_file();
-                if let Some(path) = picked {
-                    self.message = Some(
-                        match crate::platform::write_atomic(&path, table.to_markdown().as_bytes()) {
-                            Ok(()) => (true, format!("Saved {}", path.display())),
-                            Err(e) => {
-                                (false, format!("{}: cannot be written: {e}", path.display()))
-                            }
-                        },
-                    );
-                }
-            }
-            if let Some((ok, text)) = &self.message {
-                let dark = ui.visuals().dark_mode;
-                let color = if *ok {
-                    theme::muted(ui)
-                } else {
-                    theme::status_color(Lifecycle::Retired, dark)
-                };
-                ui.label(RichText::new(text).color(color));
-            }
-        });
-        keep
-    }
+/// The buttons under the table: keep it on a sheet, copy it, save it.
+fn export_ui(ui: &mut egui::Ui, table: &Comparison) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if ui
+            .button("Keep on my sheet")
+            .on_hover_text("Add this comparison to the last cheat-sheet used")
+            .clicked()
+        {
+            command = Some(Command::Attach(
+                crate::model::sheets::Attachment::Comparison {
+                    ids: table.ids.clone(),
+                },
+            ));
+        }
+        if ui.button("Copy as Markdown").clicked() {
+            command = Some(Command::Copy(
+                table.to_markdown(),
+                "Copied the table as Markdown.".to_owned(),
+            ));
+        }
+        if ui.button("Save as Markdown…").clicked() {
+            command = Some(Command::SaveText {
+                file_name: "comparison.md".to_owned(),
+                kind: "Markdown".to_owned(),
+                text: table.to_markdown(),
+            });
+        }
+    });
+    command
 }
 
 fn table_ui(ui: &mut egui::Ui, table: &Comparison) -> Option<Command> {
@@ -303,7 +293,7 @@ fn simulation_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, state: &mut CompareState
         .iter()
         .filter_map(|id| {
             let title = kb.get(id).map_or(*id, |e| e.title.as_str()).to_owned();
-            simulate(id, state.instances, state.batch)
+            simulate_entry(kb, id, state.instances, state.batch)
                 .ok()
                 .map(|s| (title, s))
         })

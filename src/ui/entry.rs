@@ -3,11 +3,11 @@
 
 use egui::{RichText, text::LayoutJob, text::TextFormat};
 
-use crate::app::Command;
 use crate::model::KnowledgeBase;
 use crate::model::markup::{self, Style};
 use crate::model::render::{attr_value_text, value_with_unit};
 use crate::model::schema::{Entry, Kind, Lifecycle};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
 /// The user's own things shown on an entry page.
@@ -55,13 +55,15 @@ pub fn entry_ui(
                             (*name).to_owned()
                         };
                         if ui.add_enabled(!on, egui::Button::new(label)).clicked() {
-                            command =
-                                Some(Command::AddToSheet(entry.id.clone(), (*name).to_owned()));
+                            command = Some(Command::AddToSheet(
+                                entry.id.clone(),
+                                Some((*name).to_owned()),
+                            ));
                             ui.close();
                         }
                     }
                     if ui.button("New sheet with this entry").clicked() {
-                        command = Some(Command::AddToSheet(entry.id.clone(), String::new()));
+                        command = Some(Command::AddToSheet(entry.id.clone(), None));
                         ui.close();
                     }
                 })
@@ -70,7 +72,33 @@ pub fn entry_ui(
             });
             ui.horizontal_wrapped(|ui| {
                 theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));
-                for d in &entry.domains {
+                if entry.out_of_scope {
+                    theme::badge(ui, "not in the DOP-C02 exam", theme::muted(ui)).on_hover_text(
+                        "The exam guide does not list this service; the study notes mention it.",
+                    );
+                }
+                for task in &entry.tasks {
+                    let title = kb
+                        .guide()
+                        .and_then(|g| {
+                            g.domains
+                                .iter()
+                                .flat_map(|d| &d.tasks)
+                                .find(|t| &t.id == task)
+                        })
+                        .map_or("", |t| t.title.as_str());
+                    let badge = ui
+                        .add(
+                            egui::Button::new(RichText::new(format!("Task {task}")).small())
+                                .corner_radius(8)
+                                .small(),
+                        )
+                        .on_hover_text(format!("{task} {title}: open it in the exam guide"));
+                    if badge.clicked() {
+                        command = Some(Command::OpenTask(task.clone()));
+                    }
+                }
+                for d in entry.domains.iter().filter(|_| entry.tasks.is_empty()) {
                     theme::badge(
                         ui,
                         &format!("D{} {}", d.number(), d.title()),
@@ -124,7 +152,7 @@ pub fn entry_ui(
                     });
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(&entry.summary).size(16.0));
+            ui.add(egui::Label::new(markup_job_sized(ui, &entry.summary, 16.0)).wrap());
 
             if let Some(limit) = &entry.limit {
                 ui.add_space(8.0);
@@ -178,7 +206,7 @@ pub fn entry_ui(
                     .desired_width(f32::INFINITY),
             );
             if note.changed() {
-                command = Some(Command::NoteChanged(entry.id.clone()));
+                command = Some(Command::NoteEdited(entry.id.clone()));
             }
 
             let limits = kb.limits_of(&entry.id);
@@ -284,9 +312,18 @@ fn bullet(ui: &mut egui::Ui, text: &str) {
 
 /// Light Markdown as a layout job: bold, italic and code spans.
 pub fn markup_job(ui: &egui::Ui, text: &str) -> LayoutJob {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    markup_job_sized(ui, text, size)
+}
+
+/// [`markup_job`] at a given text size (code spans keep the ratio of the theme's sizes).
+pub fn markup_job_sized(ui: &egui::Ui, text: &str, size: f32) -> LayoutJob {
     let mut job = LayoutJob::default();
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let mut body = egui::TextStyle::Body.resolve(ui.style());
+    let mut mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let ratio = size / body.size;
+    body.size = size;
+    mono.size *= ratio;
     let color = ui.visuals().text_color();
     for span in markup::parse(text) {
         let format = match span.style {

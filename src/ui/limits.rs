@@ -3,11 +3,11 @@
 use egui::RichText;
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::app::Command;
 use crate::model::KnowledgeBase;
 use crate::model::limits::{Column, LimitFilter, filter_limits};
 use crate::model::render::value_with_unit;
 use crate::model::schema::{Kind, Verdict};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
 /// The table's filter and sort, kept while the app runs.

@@ -3,9 +3,9 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Sense};
 
-use crate::app::Command;
 use crate::model::schema::{Kind, Lifecycle};
 use crate::model::{Field, Hit, KnowledgeBase, Query, SearchCache, SearchIndex};
+use crate::ui::command::Command;
 use crate::ui::theme;
 
 /// Height of one result row, fixed so only visible rows are laid out.
@@ -26,6 +26,8 @@ pub struct SearchView {
     scroll_to_selected: bool,
     /// Highlight positions of rows already drawn for this query (cleared when it changes).
     marks: std::collections::HashMap<usize, Vec<crate::model::FieldMatch>>,
+    /// The list's scroll offset as last drawn.
+    offset: f32,
 }
 
 impl SearchView {
@@ -140,15 +142,24 @@ impl SearchView {
         let scroll_to = std::mem::take(&mut self.scroll_to_selected).then_some(self.selected);
         let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
         if let Some(row) = scroll_to {
-            // Keep the selected row in view when the keyboard moves it.
-            let viewport_rows = (ui.available_height() / ROW_HEIGHT).floor().max(1.0) as usize;
-            if row >= viewport_rows {
-                area = area.vertical_scroll_offset((row + 1 - viewport_rows) as f32 * ROW_HEIGHT);
+            // Keep the selected row in view when the keyboard moves it, scrolling as little as
+            // possible. Rows are `ROW_HEIGHT` tall plus the spacing between items.
+            let pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
+            let viewport = ui.available_height().max(ROW_HEIGHT);
+            let top = row as f32 * pitch;
+            let bottom = top + ROW_HEIGHT;
+            let offset = if top < self.offset {
+                Some(top)
+            } else if bottom > self.offset + viewport {
+                Some(bottom - viewport)
             } else {
-                area = area.vertical_scroll_offset(0.0);
+                None
+            };
+            if let Some(offset) = offset {
+                area = area.vertical_scroll_offset(offset.max(0.0));
             }
         }
-        area.show_rows(ui, ROW_HEIGHT, self.hits.len(), |ui, rows| {
+        let output = area.show_rows(ui, ROW_HEIGHT, self.hits.len(), |ui, rows| {
             for row in rows {
                 let hit = self.hits[row];
                 let entry = &kb.entries()[hit.entry];
@@ -190,7 +201,7 @@ impl SearchView {
                         ui.visuals().strong_text_color(),
                         theme::match_color(dark),
                     );
-                    ui.label(job);
+                    ui.add(egui::Label::new(job).truncate());
                     if stars.contains(&entry.id) {
                         ui.label(RichText::new("★").color(theme::kind_color(Kind::Strategy, dark)))
                             .on_hover_text("Starred");
@@ -222,6 +233,7 @@ impl SearchView {
                 }
             }
         });
+        self.offset = output.state.clamped_offset().y;
         command
     }
 }

@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use crate::app::state::{Persisted, ThemeChoice, ZOOM_RANGE};
+use crate::ui::command::ThemeChoice;
+use crate::ui::state::{Persisted, ZOOM_RANGE};
 use crate::ui::theme;
 
 /// Edits the persisted settings in place.

@@ -1,35 +1,23 @@
-//! The sheets view: create, rename, delete (with undo), reorder and preview cheat-sheets, and
-//! export or import them.
+//! The sheets view: create, rename, delete (with undo), reorder and preview cheat-sheets,
+//! export them, import shared ones and choose which of their notes to take.
 
 use egui::RichText;
 
 use crate::model::KnowledgeBase;
-use crate::model::sheets::UserData;
+use crate::model::sheets::{Attachment, ExportFormat, OfferedNote, UserData};
+use crate::ui::command::{Action, Command, SheetChange};
 use crate::ui::theme;
 
-/// Something the user asked the sheets view to do; the app applies it to the stored data.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SheetAction {
-    /// Create a sheet.
-    New(String),
-    /// Rename a sheet.
-    Rename(String, String),
-    /// Delete a sheet (undoable).
-    Delete(String),
-    /// Move an entry within a sheet.
-    Move(String, usize, usize),
-    /// Remove an entry from a sheet.
-    Remove(String, String),
-    /// Remove the attachment at this index from a sheet.
-    Detach(String, usize),
-    /// Export with a save dialog: Markdown, HTML or shareable RON.
-    Export(String, crate::model::sheets::ExportFormat),
-    /// Import a shared sheet with an open dialog.
-    Import,
-    /// Restore the sheet deleted last.
-    Undo,
-    /// Open an entry.
-    Open(String),
+/// What the sheets view draws from the user's session.
+pub struct SheetsInput<'a> {
+    /// The data.
+    pub data: &'a UserData,
+    /// What the Undo bar offers, if anything.
+    pub undo: Option<String>,
+    /// The notes offered by the last import, and the sheet they came with.
+    pub offered: &'a [OfferedNote],
+    /// Why changes cannot be saved, if they cannot.
+    pub read_only: Option<&'a str>,
 }
 
 /// The view's own state (not persisted: the sheets themselves live in the user-data file).
@@ -44,48 +32,99 @@ pub struct SheetsView {
 }
 
 impl SheetsView {
-    /// Draws the view. `undo` describes a delete that can be undone.
+    /// The command a sheet-scoped action means for the highlighted entry, if any.
+    pub fn action_command(&mut self, action: Action, data: &UserData) -> Option<Command> {
+        let sheet = self.selected.as_deref().and_then(|n| data.sheet(n))?;
+        let len = sheet.entries.len();
+        if len == 0 {
+            return None;
+        }
+        self.row = self.row.min(len - 1);
+        let name = sheet.name.clone();
+        match action {
+            Action::SheetMoveUp if self.row > 0 => {
+                self.row -= 1;
+                Some(Command::Sheet(SheetChange::Move(
+                    name,
+                    self.row + 1,
+                    self.row,
+                )))
+            }
+            Action::SheetMoveDown if self.row + 1 < len => {
+                self.row += 1;
+                Some(Command::Sheet(SheetChange::Move(
+                    name,
+                    self.row - 1,
+                    self.row,
+                )))
+            }
+            Action::SheetRemove => Some(Command::Sheet(SheetChange::Remove(
+                name,
+                sheet.entries[self.row].clone(),
+            ))),
+            _ => None,
+        }
+    }
+
+    /// Draws the view; returns what the user asked for.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         kb: &KnowledgeBase,
-        data: &UserData,
-        undo: Option<&str>,
-        message: Option<&(bool, String)>,
-    ) -> Vec<SheetAction> {
-        let mut actions = Vec::new();
+        input: SheetsInput<'_>,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let data = input.data;
         if self
             .selected
             .as_deref()
             .is_none_or(|s| data.sheet(s).is_none())
         {
             self.selected = data.sheets.first().map(|s| s.name.clone());
+            self.rename.clear();
         }
-        if let Some(what) = undo {
+        if let Some(why) = input.read_only {
+            let dark = ui.visuals().dark_mode;
+            ui.label(RichText::new(why).color(theme::status_color(
+                crate::model::schema::Lifecycle::ClosedToNew,
+                dark,
+            )));
+        }
+        if let Some(what) = &input.undo {
             ui.horizontal(|ui| {
                 ui.label(what);
-                if ui.button("Undo").clicked() {
-                    actions.push(SheetAction::Undo);
+                if ui
+                    .button("Undo")
+                    .on_hover_text(Action::Undo.tooltip())
+                    .clicked()
+                {
+                    commands.push(Command::Run(Action::Undo));
                 }
             });
         }
-        if let Some((ok, text)) = message {
-            let dark = ui.visuals().dark_mode;
-            let color = if *ok {
-                theme::muted(ui)
-            } else {
-                theme::status_color(crate::model::schema::Lifecycle::Retired, dark)
-            };
-            ui.label(RichText::new(text).color(color));
+        if !input.offered.is_empty() {
+            offered_ui(ui, kb, input.offered, &mut commands);
         }
-        ui.columns(2, |cols| {
-            cols[0].vertical(|ui| self.list_ui(ui, data, &mut actions));
-            cols[1].vertical(|ui| self.sheet_ui(ui, kb, data, &mut actions));
-        });
-        actions
+        let wide = ui.available_width() > 620.0;
+        if wide {
+            ui.columns(2, |cols| {
+                cols[0].vertical(|ui| self.list_ui(ui, data, &mut commands));
+                cols[1].vertical(|ui| self.sheet_ui(ui, kb, data, &mut commands));
+            });
+        } else {
+            egui::ScrollArea::vertical()
+                .id_salt("sheets-narrow")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.list_ui(ui, data, &mut commands);
+                    ui.separator();
+                    self.sheet_ui(ui, kb, data, &mut commands);
+                });
+        }
+        commands
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui, data: &UserData, actions: &mut Vec<SheetAction>) {
+    fn list_ui(&mut self, ui: &mut egui::Ui, data: &UserData, commands: &mut Vec<Command>) {
         ui.label(RichText::new("My sheets").size(17.0).strong());
         if data.sheets.is_empty() {
             ui.label(
@@ -98,14 +137,17 @@ impl SheetsView {
         for s in &data.sheets {
             let selected = self.selected.as_deref() == Some(&s.name);
             let label = format!("{}  ({})", s.name, s.entries.len());
-            if ui.selectable_label(selected, label).clicked() {
+            if ui
+                .add(egui::Button::selectable(selected, label).truncate())
+                .clicked()
+            {
                 self.selected = Some(s.name.clone());
                 self.rename = s.name.clone();
                 self.row = 0;
             }
         }
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("New sheet");
             let edit = ui
                 .add(
@@ -116,17 +158,21 @@ impl SheetsView {
                 .labelled_by(label.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Create").clicked() || enter) && !self.new_name.trim().is_empty() {
-                actions.push(SheetAction::New(self.new_name.trim().to_owned()));
+                commands.push(Command::Sheet(SheetChange::New(
+                    self.new_name.trim().to_owned(),
+                )));
                 self.selected = Some(self.new_name.trim().to_owned());
                 self.new_name.clear();
             }
         });
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Import a shared sheet…").clicked() {
-                actions.push(SheetAction::Import);
-            }
-        });
+        if ui
+            .button(Action::ImportSheet.label())
+            .on_hover_text(Action::ImportSheet.tooltip())
+            .clicked()
+        {
+            commands.push(Command::Run(Action::ImportSheet));
+        }
     }
 
     fn sheet_ui(
@@ -134,13 +180,13 @@ impl SheetsView {
         ui: &mut egui::Ui,
         kb: &KnowledgeBase,
         data: &UserData,
-        actions: &mut Vec<SheetAction>,
+        commands: &mut Vec<Command>,
     ) {
         let Some(sheet) = self.selected.as_deref().and_then(|n| data.sheet(n)) else {
             return;
         };
         let name = sheet.name.clone();
-        ui.label(RichText::new(&name).size(17.0).strong());
+        ui.add(egui::Label::new(RichText::new(&name).size(17.0).strong()).truncate());
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Rename to");
             if self.rename.is_empty() {
@@ -149,31 +195,40 @@ impl SheetsView {
             ui.add(egui::TextEdit::singleline(&mut self.rename).desired_width(150.0))
                 .labelled_by(label.id);
             if ui.button("Rename").clicked() && self.rename.trim() != name {
-                actions.push(SheetAction::Rename(
+                commands.push(Command::Sheet(SheetChange::Rename(
                     name.clone(),
                     self.rename.trim().to_owned(),
-                ));
+                )));
                 self.selected = Some(self.rename.trim().to_owned());
             }
             if ui.button("Delete sheet").clicked() {
-                actions.push(SheetAction::Delete(name.clone()));
+                commands.push(Command::Sheet(SheetChange::Delete(name.clone())));
             }
         });
         ui.horizontal_wrapped(|ui| {
-            use crate::model::sheets::ExportFormat;
-            if ui.button("Export Markdown…").clicked() {
-                actions.push(SheetAction::Export(name.clone(), ExportFormat::Markdown));
-            }
-            if ui.button("Export printable HTML…").clicked() {
-                actions.push(SheetAction::Export(name.clone(), ExportFormat::Html));
-            }
-            if ui
-                .button("Share…")
-                .on_hover_text("A file another OpsDeck user can import")
-                .clicked()
-            {
-                actions.push(SheetAction::Export(name.clone(), ExportFormat::Shared));
-            }
+            let mut export = |ui: &mut egui::Ui, label: &str, help: &str, format| {
+                if ui.button(label).on_hover_text(help).clicked() {
+                    commands.push(Command::Sheet(SheetChange::Export(name.clone(), format)));
+                }
+            };
+            export(
+                ui,
+                "Export Markdown…",
+                "Save the sheet as Markdown",
+                ExportFormat::Markdown,
+            );
+            export(
+                ui,
+                "Export printable HTML…",
+                "One self-contained page that prints in three columns",
+                ExportFormat::Html,
+            );
+            export(
+                ui,
+                "Share…",
+                "A file another OpsDeck user can import",
+                ExportFormat::Shared,
+            );
         });
         ui.separator();
         for (i, attachment) in sheet.attachments.iter().enumerate() {
@@ -183,26 +238,12 @@ impl SheetsView {
                     .on_hover_text("Remove from the sheet")
                     .clicked()
                 {
-                    actions.push(SheetAction::Detach(name.clone(), i));
+                    commands.push(Command::Sheet(SheetChange::Detach(name.clone(), i)));
                 }
-                let text = match attachment {
-                    crate::model::sheets::Attachment::Wizard { wizard, answers } => {
-                        let title = kb
-                            .wizard(wizard)
-                            .map_or(wizard.as_str(), |w| w.title.as_str());
-                        let given: Vec<String> =
-                            answers.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                        format!("Decision · {title} ({})", given.join(", "))
-                    }
-                    crate::model::sheets::Attachment::Comparison { ids } => {
-                        let titles: Vec<&str> = ids
-                            .iter()
-                            .map(|id| kb.get(id).map_or(id.as_str(), |e| e.title.as_str()))
-                            .collect();
-                        format!("Comparison · {}", titles.join(" · "))
-                    }
-                };
-                ui.label(RichText::new(text).strong());
+                ui.add(
+                    egui::Label::new(RichText::new(attachment_text(kb, attachment)).strong())
+                        .truncate(),
+                );
             });
         }
         if sheet.entries.is_empty() {
@@ -213,33 +254,17 @@ impl SheetsView {
             return;
         }
         ui.label(
-            RichText::new("Alt+↑ / Alt+↓ move the highlighted entry; Delete removes it.")
-                .small()
-                .color(theme::muted(ui)),
+            RichText::new(format!(
+                "{} move the highlighted entry; {} removes it.",
+                crate::ui::command::keyboard_pair(Action::SheetMoveUp, Action::SheetMoveDown),
+                Action::SheetRemove.shortcut_text()
+            ))
+            .small()
+            .color(theme::muted(ui)),
         );
         self.row = self.row.min(sheet.entries.len() - 1);
-        let (up, down, del) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
-                i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, egui::Key::Delete),
-            )
-        });
-        if up && self.row > 0 {
-            actions.push(SheetAction::Move(name.clone(), self.row, self.row - 1));
-            self.row -= 1;
-        }
-        if down && self.row + 1 < sheet.entries.len() {
-            actions.push(SheetAction::Move(name.clone(), self.row, self.row + 1));
-            self.row += 1;
-        }
-        if del && !ui.ctx().text_edit_focused() {
-            actions.push(SheetAction::Remove(
-                name.clone(),
-                sheet.entries[self.row].clone(),
-            ));
-        }
         egui::ScrollArea::vertical()
+            .id_salt("sheet-entries")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for (i, id) in sheet.entries.iter().enumerate() {
@@ -261,7 +286,11 @@ impl SheetsView {
                                 .on_hover_text("Move up")
                                 .clicked()
                             {
-                                actions.push(SheetAction::Move(name.clone(), i, i - 1));
+                                commands.push(Command::Sheet(SheetChange::Move(
+                                    name.clone(),
+                                    i,
+                                    i - 1,
+                                )));
                                 self.row = i - 1;
                             }
                             if ui
@@ -269,7 +298,11 @@ impl SheetsView {
                                 .on_hover_text("Move down")
                                 .clicked()
                             {
-                                actions.push(SheetAction::Move(name.clone(), i, i + 1));
+                                commands.push(Command::Sheet(SheetChange::Move(
+                                    name.clone(),
+                                    i,
+                                    i + 1,
+                                )));
                                 self.row = i + 1;
                             }
                             if ui
@@ -277,21 +310,117 @@ impl SheetsView {
                                 .on_hover_text(format!("Remove {title} from the sheet"))
                                 .clicked()
                             {
-                                actions.push(SheetAction::Remove(name.clone(), id.clone()));
+                                commands.push(Command::Sheet(SheetChange::Remove(
+                                    name.clone(),
+                                    id.clone(),
+                                )));
                             }
-                            if ui.link(RichText::new(title).strong()).clicked() {
-                                self.row = i;
-                                actions.push(SheetAction::Open(id.clone()));
+                            match entry {
+                                Some(_) => {
+                                    if ui.link(RichText::new(title).strong()).clicked() {
+                                        self.row = i;
+                                        commands.push(Command::Open(id.clone()));
+                                    }
+                                }
+                                None => {
+                                    ui.label(RichText::new(format!(
+                                        "{id}: no longer in the knowledge base (its pack was removed?)"
+                                    )).color(theme::muted(ui)));
+                                }
                             }
                         });
                         if let Some(e) = entry {
-                            ui.label(RichText::new(&e.summary).small().color(theme::muted(ui)));
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(crate::model::markup::plain(&e.summary))
+                                        .small()
+                                        .color(theme::muted(ui)),
+                                )
+                                .wrap(),
+                            );
                         }
                         if let Some(note) = data.notes.get(id) {
-                            ui.label(RichText::new(format!("My note: {note}")).small().italics());
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("My note: {note}")).small().italics(),
+                                )
+                                .wrap(),
+                            );
                         }
                     });
                 }
             });
     }
+}
+
+/// One line describing a kept decision or comparison.
+fn attachment_text(kb: &KnowledgeBase, attachment: &Attachment) -> String {
+    match attachment {
+        Attachment::Wizard { wizard, answers } => {
+            let title = kb
+                .wizard(wizard)
+                .map_or(wizard.as_str(), |w| w.title.as_str());
+            let given: Vec<String> = answers.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            format!("Decision · {title} ({})", given.join(", "))
+        }
+        Attachment::Comparison { ids } => {
+            let titles: Vec<&str> = ids
+                .iter()
+                .map(|id| kb.get(id).map_or(id.as_str(), |e| e.title.as_str()))
+                .collect();
+            format!("Comparison · {}", titles.join(" · "))
+        }
+    }
+}
+
+/// The notes a shared sheet came with: each can be taken, or replace the user's own, or all
+/// can be declined.
+fn offered_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    offered: &[OfferedNote],
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let accent = theme::kind_color(crate::model::schema::Kind::Concept, dark);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, accent))
+        .corner_radius(6)
+        .inner_margin(10)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Notes that came with the imported sheet").strong());
+            ui.label(
+                RichText::new("None of them was added. Take the ones you want; yours are only replaced if you say so.")
+                    .small()
+                    .color(theme::muted(ui)),
+            );
+            for (i, offer) in offered.iter().enumerate() {
+                let title = kb.get(&offer.id).map_or(offer.id.as_str(), |e| e.title.as_str());
+                ui.add_space(4.0);
+                ui.label(RichText::new(title).strong());
+                ui.add(egui::Label::new(format!("Theirs: {}", offer.theirs)).wrap());
+                match &offer.mine {
+                    Some(mine) => {
+                        ui.add(
+                            egui::Label::new(RichText::new(format!("Yours: {mine}")).color(theme::muted(ui)))
+                                .wrap(),
+                        );
+                        if ui.button("Replace my note with theirs").clicked() {
+                            commands.push(Command::Sheet(SheetChange::AcceptNote(i, true)));
+                        }
+                    }
+                    None => {
+                        if ui.button("Take this note").clicked() {
+                            commands.push(Command::Sheet(SheetChange::AcceptNote(i, false)));
+                        }
+                    }
+                }
+            }
+            ui.add_space(4.0);
+            if ui.button("Dismiss").clicked() {
+                commands.push(Command::Sheet(SheetChange::DeclineNotes));
+            }
+        });
+    ui.add_space(6.0);
 }

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use crate::app::Command;
 use crate::model::KnowledgeBase;
 use crate::model::schema::{AnswerKind, Kind, Lifecycle, Wizard};
 use crate::model::wizard::{Recommendation, parse_answer, recommend_raw};
+use crate::ui::command::Command;
 use crate::ui::entry::markup_job;
 use crate::ui::theme;
 

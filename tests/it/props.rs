@@ -2,7 +2,7 @@
 
 use opsdeck::model::KnowledgeBase;
 use opsdeck::model::schema::AttrValue;
-use opsdeck::model::simulate::{SIMULATED, simulate};
+use opsdeck::model::simulate::{simulate_entry, simulated};
 use opsdeck::model::wizard::{Recommendation, parse_answers, recommend};
 use proptest::prelude::*;
 
@@ -25,10 +25,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn simulations_keep_their_capacity_rules(n in 1u32..200, b_seed in 0u32..1000, which in 0usize..SIMULATED.len()) {
+    fn simulations_keep_their_capacity_rules(n in 1u32..200, b_seed in 0u32..1000, which in 0usize..8) {
         let b = 1 + b_seed % n;
-        let strategy = SIMULATED[which];
-        let sim = simulate(strategy, n, b).unwrap();
+        let kb = KnowledgeBase::builtin();
+        let ids = simulated(&kb);
+        prop_assert_eq!(ids.len(), 8, "every rollout model has its strategy");
+        let strategy = ids[which];
+        let sim = simulate_entry(&kb, strategy, n, b).unwrap();
         let first = &sim.steps[0];
         prop_assert_eq!((first.in_service, first.old, first.new), (n, n, 0));
         let last = sim.steps.last().unwrap();

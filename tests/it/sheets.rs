@@ -227,15 +227,39 @@ fn sharing_round_trips_and_bad_imports_change_nothing() {
     );
     assert_eq!(
         ok(bob.path(), &["import", shared.to_str().unwrap()]),
-        "imported as Exam eve\n"
+        "imported as Exam eve\nthe file has notes from its sharer on: rolling (not added: add --with-notes to take those on entries where you have none)\n"
+    );
+    assert!(
+        !ok(bob.path(), &["export", "Exam eve"]).contains("Capacity drops"),
+        "the sharer's note was offered, not added"
     );
     assert_eq!(
         ok(bob.path(), &["sheet", "show", "Exam eve"]),
         ok(alice.path(), &["sheet", "show", "Exam eve"])
     );
     assert_eq!(
-        ok(bob.path(), &["import", shared.to_str().unwrap()]),
-        "imported as Exam eve (2)\n"
+        ok(
+            bob.path(),
+            &["import", shared.to_str().unwrap(), "--with-notes"]
+        ),
+        "imported as Exam eve (2)\ntook the sharer's notes on: rolling\n"
+    );
+    assert!(
+        ok(bob.path(), &["export", "Exam eve (2)"]).contains("Capacity drops"),
+        "--with-notes takes the sharer's note where Bob had none"
+    );
+    ok(bob.path(), &["note", "rolling", "Bob's own words"]);
+    let third = ok(
+        bob.path(),
+        &["import", shared.to_str().unwrap(), "--with-notes"],
+    );
+    assert!(
+        third.contains("you have your own notes there, which were kept"),
+        "{third}"
+    );
+    assert!(
+        ok(bob.path(), &["export", "Exam eve (3)"]).contains("Bob's own words"),
+        "a note never overwrites yours"
     );
     let before = std::fs::read(bob.path().join("user.ron")).unwrap();
     let garbage = bob.path().join("garbage.ron");
@@ -272,7 +296,7 @@ fn a_corrupt_user_file_is_kept_aside_and_work_goes_on() {
             b"(version: 1, sheets: [(name: \"Exam eve\", entries: [\"rolling\"".to_vec(),
         ),
         ("garbage", vec![0x00, 0xff, 0x13, 0x37, b'(', b'x']),
-        ("newer version", b"(version: 99, sheets: [])".to_vec()),
+        ("no version", b"(sheets: [])".to_vec()),
         ("empty", Vec::new()),
     ] {
         let dir = tempfile::tempdir().unwrap();

@@ -6,9 +6,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opsdeck::app::state::{ThemeChoice, View};
 use opsdeck::app::{OpsDeckApp, StartOptions, search_box_id};
 use opsdeck::model::KnowledgeBase;
+use opsdeck::ui::command::{ThemeChoice, View};
 
 /// Every harness is built the same way: fixed size, fixed theme, fresh state.
 fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDeckApp> {
@@ -330,7 +330,7 @@ fn deleting_a_sheet_or_an_entry_can_be_undone() {
     let kb = KnowledgeBase::builtin();
     let store = opsdeck::platform::store::Store::new(dir.path());
     store
-        .update(|d| {
+        .update::<opsdeck::model::sheets::UserData, _, opsdeck::model::sheets::SheetError>(|d| {
             d.new_sheet("Exam eve")?;
             d.add("Exam eve", &["rolling", "immutable", "blue-green"], &kb)
                 .map(|_| ())
@@ -365,7 +365,10 @@ fn deleting_a_sheet_or_an_entry_can_be_undone() {
     h.get_by_label("Undo").click();
     h.run_steps(3);
     assert_eq!(h.state().user().sheets.len(), 1);
-    let on_disk = store.load().unwrap().data;
+    let on_disk = store
+        .load::<opsdeck::model::sheets::UserData>()
+        .unwrap()
+        .data;
     assert_eq!(&on_disk, h.state().user());
 }
 

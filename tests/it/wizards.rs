@@ -349,10 +349,30 @@ fn cli_wizard_outputs() {
 fn cli_wizard_bad_input_is_exit_1_with_a_clear_message() {
     for (args, needle) in [
         (
-            vec!["wizard", "dr", "--rto", "5 minutes", "--rpo", "1h"],
+            vec![
+                "wizard",
+                "dr",
+                "--rto",
+                "5 minutes",
+                "--rpo",
+                "1h",
+                "--budget",
+                "low",
+            ],
             "1h30m",
         ),
-        (vec!["wizard", "dr", "--rto=-1h", "--rpo", "1h"], "negative"),
+        (
+            vec![
+                "wizard",
+                "dr",
+                "--rto=-1h",
+                "--rpo",
+                "1h",
+                "--budget",
+                "low",
+            ],
+            "negative",
+        ),
         (
             vec![
                 "wizard", "dr", "--rto", "1h", "--rpo", "1h", "--budget", "huge",
@@ -380,6 +400,13 @@ fn cli_wizard_bad_input_is_exit_1_with_a_clear_message() {
         assert!(err.contains(needle), "{args:?}: {err}");
         assert!(!err.contains("panicked"));
     }
+    assert_eq!(
+        run(["wizard", "dr", "--rto", "1h", "--rpo", "1h"])
+            .status
+            .code(),
+        Some(2),
+        "--budget is required, as the CLI contract says"
+    );
     assert_eq!(
         run(["wizard", "dr", "--rpo", "1h"]).status.code(),
         Some(2),

@@ -439,6 +439,48 @@ pub struct Entry {
     /// For `strategy` entries: attribute values keyed by [`AttributeDef::key`].
     #[serde(default)]
     pub attrs: BTreeMap<String, AttrValue>,
+    /// For deployment strategies: how the simulator replaces a fleet with it.
+    #[serde(default)]
+    pub rollout: Option<Rollout>,
+}
+
+/// How a deployment replaces a fleet, step by step: the models the simulator knows. Several
+/// strategies may share one (CodeDeploy's and ECS's canary both shift a slice of traffic first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rollout {
+    /// Every instance updates in place at once.
+    AllAtOnce,
+    /// Batches update in place, one after another.
+    Rolling,
+    /// An extra batch is launched first, then batches update in place.
+    RollingAdditionalBatch,
+    /// A full new fleet is launched beside the old one, then the old one is removed.
+    Immutable,
+    /// A new fleet takes a slice of traffic, then all of it.
+    TrafficSplitting,
+    /// A second full environment takes all traffic at once.
+    BlueGreen,
+    /// A slice of traffic moves first, then the rest.
+    Canary,
+    /// Traffic moves in equal steps.
+    Linear,
+}
+
+impl Rollout {
+    /// The snake_case name used in data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rollout::AllAtOnce => "all_at_once",
+            Rollout::Rolling => "rolling",
+            Rollout::RollingAdditionalBatch => "rolling_additional_batch",
+            Rollout::Immutable => "immutable",
+            Rollout::TrafficSplitting => "traffic_splitting",
+            Rollout::BlueGreen => "blue_green",
+            Rollout::Canary => "canary",
+            Rollout::Linear => "linear",
+        }
+    }
 }
 
 impl Entry {
@@ -463,6 +505,7 @@ impl Entry {
             limit: None,
             family: None,
             attrs: BTreeMap::new(),
+            rollout: None,
         }
     }
 

@@ -423,7 +423,7 @@ impl<'a> Validator<'a> {
                 None => err(self, None, format!("strategy {id:?} has no family")),
                 Some(family) => self.check_attrs(input, e, family),
             }
-        } else if !e.attrs.is_empty() || e.family.is_some() {
+        } else if !e.attrs.is_empty() || e.family.is_some() || e.rollout.is_some() {
             err(
                 self,
                 None,

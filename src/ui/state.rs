@@ -1,80 +1,11 @@
-//! What the app remembers between runs (persisted) and the views it can show.
+//! What the window remembers between runs: theme, scale, place, history, answers.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::compare::CompareState;
-
-/// The views of the navigation rail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum View {
-    /// Search results.
-    #[default]
-    Search,
-    /// One entry.
-    Entry,
-    /// The limits table.
-    Limits,
-    /// Decision wizards.
-    Wizards,
-    /// Side-by-side comparison.
-    Compare,
-    /// Personal cheat-sheets.
-    Sheets,
-    /// Theme and scale.
-    Settings,
-}
-
-impl View {
-    /// Views in rail order.
-    pub const RAIL: [View; 6] = [
-        View::Search,
-        View::Limits,
-        View::Wizards,
-        View::Compare,
-        View::Sheets,
-        View::Settings,
-    ];
-
-    /// Label in the rail.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Search | View::Entry => "Search",
-            View::Limits => "Limits",
-            View::Wizards => "Wizards",
-            View::Compare => "Compare",
-            View::Sheets => "My sheets",
-            View::Settings => "Settings",
-        }
-    }
-
-    /// Parses the `--view` name of the screenshot mode.
-    pub fn parse(name: &str) -> Option<View> {
-        Some(match name {
-            "search" => View::Search,
-            "entry" => View::Entry,
-            "limits" => View::Limits,
-            "wizard" | "wizards" => View::Wizards,
-            "compare" => View::Compare,
-            "sheets" => View::Sheets,
-            "settings" => View::Settings,
-            _ => return None,
-        })
-    }
-}
-
-/// Light, dark, or whatever the system uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always dark.
-    Dark,
-    /// Always light.
-    Light,
-}
+use super::command::{ThemeChoice, View};
+use super::compare::CompareState;
 
 /// A place in the history: a view, and the entry when the view is an entry page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +39,24 @@ impl History {
             self.back.remove(0);
         }
         self.forward.clear();
+    }
+
+    /// Entries opened recently, newest first, without repeats (`current` first when given).
+    pub fn recent_entries(&self, current: Option<&str>) -> Vec<String> {
+        let mut recent: Vec<String> = Vec::new();
+        for place in self.back.iter().rev() {
+            if let Some(id) = &place.entry
+                && !recent.contains(id)
+            {
+                recent.push(id.clone());
+            }
+        }
+        if let Some(id) = current
+            && !recent.iter().any(|r| r == id)
+        {
+            recent.insert(0, id.to_owned());
+        }
+        recent
     }
 
     /// Steps back from `current`, returning where to go.

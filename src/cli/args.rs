@@ -1,0 +1,339 @@
+//! The command line's shape (clap definitions). What each command does is in the sibling
+//! modules; the contract is `shared/CLI.md`, extended in the README.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// OpsDeck: search the AWS DevOps Professional reference, compare strategies and keep
+/// cheat-sheets. Without a command, opens the desktop window.
+#[derive(Debug, Parser)]
+#[command(name = "opsdeck", version, about, long_about = None)]
+pub struct Cli {
+    /// Load a knowledge pack (RON, same schema as data/) on top of the built-in knowledge
+    /// base, for this run only. Repeatable.
+    #[arg(long = "pack", value_name = "FILE", global = true)]
+    pub packs: Vec<PathBuf>,
+
+    /// Options for the window (only without a command).
+    #[command(flatten)]
+    pub window: WindowArgs,
+
+    /// What to do; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that only apply when the window opens.
+#[derive(Debug, Default, Clone, Args)]
+pub struct WindowArgs {
+    /// Open the window, wait until it settles, save a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// View to start in: search, entry, guide, limits, wizard, compare, sheets, settings.
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<String>,
+    /// Search text to start with.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Entry to open (id).
+    #[arg(long, value_name = "ID")]
+    pub entry: Option<String>,
+    /// Wizard to show (id), for the wizard view.
+    #[arg(long, value_name = "ID")]
+    pub wizard: Option<String>,
+    /// Pre-fill an answer of the --wizard, KEY=VALUE; repeatable.
+    #[arg(long = "answer", value_name = "KEY=VALUE")]
+    pub answers: Vec<String>,
+    /// Entries to compare, comma-separated, for the compare view.
+    #[arg(long, value_name = "ID,ID,...")]
+    pub compare: Option<String>,
+    /// dark, light or system (default: what you chose last, else the system's).
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+    /// Window size for --screenshot, WIDTHxHEIGHT (default 1180x760).
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// UI scale for --screenshot, e.g. 1.5 for 150 % (0.6–2.0).
+    #[arg(long, value_name = "FACTOR")]
+    pub zoom: Option<f32>,
+}
+
+impl WindowArgs {
+    /// The window flags that were given, for the message when a command makes them moot.
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut given = Vec::new();
+        let mut flag = |set: bool, name: &'static str| {
+            if set {
+                given.push(name);
+            }
+        };
+        flag(self.screenshot.is_some(), "--screenshot");
+        flag(self.view.is_some(), "--view");
+        flag(self.query.is_some(), "--query");
+        flag(self.entry.is_some(), "--entry");
+        flag(self.wizard.is_some(), "--wizard");
+        flag(!self.answers.is_empty(), "--answer");
+        flag(self.compare.is_some(), "--compare");
+        flag(self.theme.is_some(), "--theme");
+        flag(self.size.is_some(), "--size");
+        flag(self.zoom.is_some(), "--zoom");
+        given
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fuzzy-search the knowledge base: `ID<TAB>KIND<TAB>TITLE<TAB>SCORE`, best first.
+    Search {
+        /// Words to find; `kind:service` (or feature, concept, strategy, limit) narrows by kind.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// How many hits to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry in full, as Markdown.
+    Show {
+        /// The entry's id (see `opsdeck search`).
+        id: String,
+        /// Print the entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List limits: `SERVICE<TAB>LIMIT<TAB>VALUE<TAB>NOTES_VALUE<TAB>ADJUSTABLE<TAB>SOURCE<TAB>CHECKED`.
+    Limits {
+        /// Only the limits of this service (entry id, e.g. `cloudformation`).
+        #[arg(long, value_name = "ID")]
+        service: Option<String>,
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every entry on one line: `ID<TAB>TITLE<TAB>TEXT`.
+    Dump,
+    /// The DOP-C02 exam guide: domains with weights, task statements, and their entries and
+    /// wizards.
+    Guide {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decision wizards: recommend a strategy and explain why.
+    Wizard {
+        /// Which wizard to run.
+        #[command(subcommand)]
+        command: WizardCommand,
+    },
+    /// Manage cheat-sheets.
+    Sheet {
+        /// What to do.
+        #[command(subcommand)]
+        command: SheetCommand,
+    },
+    /// Set your personal note on an entry (empty TEXT removes it).
+    Note {
+        /// The entry id.
+        id: String,
+        /// The note.
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+    },
+    /// Export a sheet as Markdown, printable HTML or a shareable file.
+    Export {
+        /// The sheet's name.
+        sheet: String,
+        /// md, html or ron (ron is what `opsdeck import` reads).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a sheet someone shared (`opsdeck export SHEET --format ron`).
+    Import {
+        /// The shared file.
+        file: PathBuf,
+        /// Also take the sharer's notes on entries where you have no note of your own (yours
+        /// are never replaced).
+        #[arg(long)]
+        with_notes: bool,
+    },
+    /// Compare entries side by side: one column per entry, one row per attribute.
+    Compare {
+        /// Entry ids of one kind (e.g. `rolling immutable blue-green`).
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+        /// Markdown table or JSON.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+        format: CompareFormat,
+    },
+    /// Simulate a deployment step by step: `STEP<TAB>IN_SERVICE<TAB>OLD<TAB>NEW<TAB>DESCRIPTION`.
+    Simulate {
+        /// A deployment strategy id (see `opsdeck search kind:strategy`).
+        strategy: String,
+        /// Instances in the fleet (1–10,000).
+        #[arg(long, value_name = "N")]
+        instances: u32,
+        /// Batch size for rolling strategies (clamped to 1..=N).
+        #[arg(long, value_name = "B", default_value_t = 1)]
+        batch: u32,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The `opsdeck sheet` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// List sheets: `NAME<TAB>ENTRIES`.
+    List,
+    /// Create an empty sheet.
+    New {
+        /// The sheet's name.
+        name: String,
+    },
+    /// Delete a sheet.
+    Delete {
+        /// The sheet's name.
+        name: String,
+    },
+    /// Rename a sheet.
+    Rename {
+        /// The current name.
+        name: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// Add entries to a sheet.
+    Add {
+        /// The sheet's name.
+        name: String,
+        /// Entry ids.
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+    },
+    /// Remove an entry from a sheet.
+    Remove {
+        /// The sheet's name.
+        name: String,
+        /// The entry id.
+        id: String,
+    },
+    /// Print a sheet's entry ids, one a line.
+    Show {
+        /// The sheet's name.
+        name: String,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained printable HTML page.
+    Html,
+    /// A file another OpsDeck user can `opsdeck import`.
+    Ron,
+}
+
+/// The `opsdeck wizard` subcommands. The help of each answer flag is filled in from the
+/// wizard's questions in `data/` when the command line is parsed ([`super::with_data_help`]).
+#[derive(Debug, Subcommand)]
+pub enum WizardCommand {
+    /// List the wizards: `ID<TAB>TITLE`.
+    List,
+    /// Disaster-recovery strategy from RTO, RPO, budget and scope.
+    Dr {
+        /// Recovery time objective.
+        #[arg(long)]
+        rto: String,
+        /// Recovery point objective.
+        #[arg(long)]
+        rpo: String,
+        /// Budget for recovery.
+        #[arg(long)]
+        budget: String,
+        /// The failure to survive.
+        #[arg(long)]
+        scope: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Deployment strategy for a platform and your constraints.
+    Deploy {
+        /// Where the application runs.
+        #[arg(long)]
+        platform: String,
+        /// Whether downtime is acceptable.
+        #[arg(long)]
+        downtime: Option<String>,
+        /// Extra cost acceptable during the deployment.
+        #[arg(long = "extra-cost")]
+        extra_cost: Option<String>,
+        /// Capacity during the deployment.
+        #[arg(long)]
+        capacity: Option<String>,
+        /// Whether two versions may serve at once.
+        #[arg(long = "mixed-versions")]
+        mixed_versions: Option<String>,
+        /// Rollback speed needed.
+        #[arg(long)]
+        rollback: Option<String>,
+        /// Gradual traffic shifting wanted.
+        #[arg(long)]
+        gradual: Option<String>,
+        /// The release changes the data schema in a way the old version cannot read.
+        #[arg(long = "schema-coupled")]
+        schema_coupled: bool,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Any wizard, answers given as KEY=VALUE.
+    Run {
+        /// Wizard id (see `opsdeck wizard list`).
+        id: String,
+        /// An answer, KEY=VALUE; repeatable.
+        #[arg(long = "answer", value_name = "KEY=VALUE")]
+        answers: Vec<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which wizard question each flag of `wizard dr` and `wizard deploy` answers: the flag's
+/// long name is the question key. Checked against `data/` by a test.
+pub const WIZARD_FLAGS: [(&str, &[&str]); 2] = [
+    ("dr", &["rto", "rpo", "budget", "scope"]),
+    (
+        "deploy",
+        &[
+            "platform",
+            "downtime",
+            "extra-cost",
+            "capacity",
+            "mixed-versions",
+            "rollback",
+            "gradual",
+            "schema-coupled",
+        ],
+    ),
+];
+
+/// Output format of `opsdeck compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// A Markdown table.
+    Md,
+    /// A JSON object.
+    Json,
+}

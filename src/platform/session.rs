@@ -1,0 +1,762 @@
+//! The user's data as one window sees it: the store, the data last read, the note being
+//! typed, what can be undone, and the notices to show.
+//!
+//! Every change goes through the store (the file is read again under the lock, so changes
+//! made meanwhile by the CLI or another window are kept) and is confirmed only after it was
+//! written. [`UserSession::refresh`] notices changes made elsewhere by a cheap look at the
+//! file's fingerprint, so the window shows what is on disk.
+
+use std::path::{Path, PathBuf};
+
+use super::store::{Document as _, Stamp, Store, StoreError, Trouble, UpdateError};
+use crate::model::KnowledgeBase;
+use crate::model::sheets::{
+    Attachment, ExportFormat, Imported, OfferedNote, SharedSheet, Sheet, SheetError, UserData,
+};
+
+/// How long after the last keystroke a note is saved, in seconds.
+pub const NOTE_SAVE_DELAY: f64 = 0.7;
+
+/// One message for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether something went wrong.
+    pub error: bool,
+    /// What to tell the user.
+    pub text: String,
+    /// Increases with every notice, so a view can tell a new one from an old one.
+    pub seq: u64,
+}
+
+/// The last error (kept until dismissed or replaced by another error) and the last
+/// confirmation. A confirmation never hides an error.
+#[derive(Debug, Clone, Default)]
+pub struct Notices {
+    error: Option<Notice>,
+    info: Option<Notice>,
+    seq: u64,
+}
+
+impl Notices {
+    /// Records a confirmation.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.seq += 1;
+        self.info = Some(Notice {
+            error: false,
+            text: text.into(),
+            seq: self.seq,
+        });
+    }
+
+    /// Records an error; it stays until dismissed or replaced by another error.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.seq += 1;
+        self.error = Some(Notice {
+            error: true,
+            text: text.into(),
+            seq: self.seq,
+        });
+    }
+
+    /// The error on show.
+    pub fn last_error(&self) -> Option<&Notice> {
+        self.error.as_ref()
+    }
+
+    /// The confirmation on show.
+    pub fn last_info(&self) -> Option<&Notice> {
+        self.info.as_ref()
+    }
+
+    /// Hides the error.
+    pub fn dismiss_error(&mut self) {
+        self.error = None;
+    }
+}
+
+/// What can be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    /// A deleted sheet and where it stood.
+    Sheet(usize, Sheet),
+    /// An entry removed from a sheet, and where it stood.
+    Entry {
+        /// The sheet.
+        sheet: String,
+        /// Its position.
+        at: usize,
+        /// The entry id.
+        id: String,
+    },
+}
+
+impl Undo {
+    /// What undoing would restore, for the Undo bar.
+    pub fn describe(&self) -> String {
+        match self {
+            Undo::Sheet(_, sheet) => format!("Deleted the sheet “{}”.", sheet.name),
+            Undo::Entry { sheet, id, .. } => format!("Removed {id} from “{sheet}”."),
+        }
+    }
+}
+
+/// The note being typed: saved [`NOTE_SAVE_DELAY`] after the last keystroke, and on exit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDraft {
+    /// The entry.
+    pub id: String,
+    /// The text as typed.
+    pub text: String,
+    /// When it was last changed and not yet saved (seconds on the caller's clock).
+    pub dirty_since: Option<f64>,
+}
+
+/// Why a session change failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// Reading or writing the file failed; nothing was changed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The change itself was refused; nothing was written.
+    #[error(transparent)]
+    Sheet(#[from] SheetError),
+    /// A shared sheet could not be imported.
+    #[error(transparent)]
+    Import(#[from] crate::model::sheets::ImportError),
+    /// An export could not be written.
+    #[error("{path} cannot be written; nothing was written there")]
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The user's data in a window. Without a store (tests, screenshots) it lives in memory.
+#[derive(Debug)]
+pub struct UserSession {
+    store: Option<Store>,
+    data: UserData,
+    stamp: Option<Stamp>,
+    read_only: Option<String>,
+    /// The messages to show.
+    pub notices: Notices,
+    undo: Option<Undo>,
+    note: Option<NoteDraft>,
+    offer: Option<Imported>,
+}
+
+impl UserSession {
+    /// Opens the session: reads the data (without locking) and notes anything wrong.
+    pub fn open(store: Option<Store>) -> UserSession {
+        let mut session = UserSession {
+            store: None,
+            data: UserData::default(),
+            stamp: None,
+            read_only: None,
+            notices: Notices::default(),
+            undo: None,
+            note: None,
+            offer: None,
+        };
+        session.store = store;
+        session.reload(true);
+        session
+    }
+
+    /// A session kept in memory only.
+    pub fn in_memory() -> UserSession {
+        UserSession::open(None)
+    }
+
+    /// The data as last read or written.
+    pub fn data(&self) -> &UserData {
+        &self.data
+    }
+
+    /// Why changes cannot be saved at the moment, if they cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// The user-data file, when there is a store.
+    pub fn file(&self) -> Option<PathBuf> {
+        self.store.as_ref().map(Store::path)
+    }
+
+    /// The data directory, when there is a store.
+    pub fn dir(&self) -> Option<&Path> {
+        self.store.as_ref().map(Store::dir)
+    }
+
+    /// What the last delete or removal can restore.
+    pub fn undo(&self) -> Option<&Undo> {
+        self.undo.as_ref()
+    }
+
+    /// The notes offered by the last import, with the sheet's name.
+    pub fn offer(&self) -> Option<&Imported> {
+        self.offer.as_ref().filter(|o| !o.offered.is_empty())
+    }
+
+    /// Reads the file again if another process changed it since; returns whether it did.
+    /// A `stat` of one file: cheap enough for every frame.
+    pub fn refresh(&mut self) -> bool {
+        let Some(store) = &self.store else {
+            return false;
+        };
+        if store.stamp::<UserData>() == self.stamp {
+            return false;
+        }
+        self.reload(false);
+        true
+    }
+
+    fn reload(&mut self, first: bool) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.load::<UserData>() {
+            Ok(loaded) => {
+                self.stamp = loaded.stamp;
+                self.data = loaded.data;
+                self.read_only = None;
+                if let Some(trouble) = &loaded.trouble {
+                    let text = trouble.describe(UserData::WHAT, &store.path());
+                    if matches!(trouble, Trouble::Newer { .. } | Trouble::Unreadable { .. }) {
+                        self.read_only = Some(text.clone());
+                    }
+                    self.notices.error(text);
+                } else if !store.writable() {
+                    self.read_only = Some(format!(
+                        "{} is read-only: you can read your sheets, but changes cannot be saved.",
+                        store.dir().display()
+                    ));
+                } else if !first {
+                    self.notices.info(
+                        "Your sheets and notes changed in another OpsDeck; showing them now.",
+                    );
+                }
+            }
+            Err(e) => {
+                let text = format!("Your sheets could not be read: {}", chain(&e));
+                self.read_only = Some(text.clone());
+                self.notices.error(text);
+            }
+        }
+    }
+
+    /// Applies a change through the store (or in memory), returning what it returned. On
+    /// failure nothing changes and the error is returned (not yet shown).
+    pub fn change<T>(
+        &mut self,
+        change: impl FnOnce(&mut UserData) -> Result<T, SheetError>,
+    ) -> Result<T, SessionError> {
+        match &self.store {
+            Some(store) => match store.update::<UserData, T, SheetError>(change) {
+                Ok(updated) => {
+                    self.data = updated.data;
+                    self.stamp = updated.stamp;
+                    self.read_only = None;
+                    if let Some(trouble) = updated.trouble {
+                        self.notices
+                            .error(trouble.describe(UserData::WHAT, &store.path()));
+                    }
+                    Ok(updated.value)
+                }
+                Err(UpdateError::Change(e)) => {
+                    // The refusal may come from data another process changed: show that data.
+                    self.refresh();
+                    Err(e.into())
+                }
+                Err(UpdateError::Store(e)) => {
+                    if matches!(e, StoreError::ReadOnly { .. } | StoreError::Newer { .. }) {
+                        self.read_only = Some(e.to_string());
+                    }
+                    Err(e.into())
+                }
+            },
+            None => {
+                let mut copy = self.data.clone();
+                let value = change(&mut copy)?;
+                self.data = copy;
+                Ok(value)
+            }
+        }
+    }
+
+    /// Runs a change and reports it: `done` on success, the error otherwise.
+    fn report<T>(
+        &mut self,
+        result: Result<T, SessionError>,
+        done: impl FnOnce(&T) -> String,
+    ) -> Result<T, SessionError> {
+        match &result {
+            Ok(value) => {
+                let text = done(value);
+                if !text.is_empty() {
+                    self.notices.info(text);
+                }
+            }
+            Err(e) => self.notices.error(chain(e)),
+        }
+        result
+    }
+
+    /// Stars or unstars an entry; returns whether it is now starred.
+    pub fn toggle_star(&mut self, id: &str, kb: &KnowledgeBase) -> Result<bool, SessionError> {
+        let title = kb.get(id).map_or(id, |e| e.title.as_str()).to_owned();
+        let id = id.to_owned();
+        let result = self.change(|d| {
+            if kb.get(&id).is_none() {
+                return Err(SheetError::NoSuchEntry(id.clone()));
+            }
+            Ok(d.toggle_star(&id))
+        });
+        self.report(result, |on| {
+            if *on {
+                format!("Starred {title}.")
+            } else {
+                format!("Unstarred {title}.")
+            }
+        })
+    }
+
+    /// Adds an entry to a sheet, or to a new sheet when `sheet` is `None`; returns the sheet.
+    pub fn add_to_sheet(
+        &mut self,
+        id: &str,
+        sheet: Option<&str>,
+        kb: &KnowledgeBase,
+    ) -> Result<String, SessionError> {
+        let result = self.change(|d| {
+            let name = match sheet {
+                Some(name) => name.to_owned(),
+                None => {
+                    let name = d.free_name("My sheet");
+                    d.new_sheet(&name)?;
+                    name
+                }
+            };
+            d.add(&name, &[id], kb)?;
+            Ok(name)
+        });
+        let title = kb.get(id).map_or(id, |e| e.title.as_str()).to_owned();
+        self.report(result, |name| format!("Added {title} to “{name}”."))
+    }
+
+    /// Adds an entry to the sheet used last (Ctrl+E). With no sheet at all a new one is made;
+    /// when the last sheet was deleted elsewhere nothing is written and the user is told.
+    pub fn add_to_last(&mut self, id: &str, kb: &KnowledgeBase) -> Result<String, SessionError> {
+        let result = self.change(|d| {
+            let name = match d.last_sheet_for_adding()? {
+                Some(name) => name.to_owned(),
+                None => {
+                    let name = d.free_name("My sheet");
+                    d.new_sheet(&name)?;
+                    name
+                }
+            };
+            d.add(&name, &[id], kb)?;
+            Ok(name)
+        });
+        let title = kb.get(id).map_or(id, |e| e.title.as_str()).to_owned();
+        self.report(result, |name| format!("Added {title} to “{name}”."))
+    }
+
+    /// Keeps a decision or comparison on the sheet used last (a new sheet when there is none).
+    pub fn attach(
+        &mut self,
+        attachment: Attachment,
+        kb: &KnowledgeBase,
+    ) -> Result<String, SessionError> {
+        let result = self.change(|d| {
+            let name = match d.last_sheet_for_adding()? {
+                Some(name) => name.to_owned(),
+                None => {
+                    let name = d.free_name("My sheet");
+                    d.new_sheet(&name)?;
+                    name
+                }
+            };
+            d.attach(&name, attachment, kb)?;
+            Ok(name)
+        });
+        self.report(result, |name| format!("Kept on “{name}”."))
+    }
+
+    /// Creates a sheet.
+    pub fn new_sheet(&mut self, name: &str) -> Result<(), SessionError> {
+        let result = self.change(|d| d.new_sheet(name));
+        self.report(result, |()| format!("Created “{}”.", name.trim()))
+    }
+
+    /// Renames a sheet.
+    pub fn rename_sheet(&mut self, from: &str, to: &str) -> Result<(), SessionError> {
+        let result = self.change(|d| d.rename_sheet(from, to));
+        self.report(result, |()| format!("Renamed “{from}” to “{}”.", to.trim()))
+    }
+
+    /// Deletes a sheet; it can be undone.
+    pub fn delete_sheet(&mut self, name: &str) -> Result<(), SessionError> {
+        let result = self.change(|d| d.delete_sheet(name));
+        match result {
+            Ok((at, sheet)) => {
+                self.undo = Some(Undo::Sheet(at, sheet));
+                self.notices.info(format!("Deleted “{name}”."));
+                Ok(())
+            }
+            Err(e) => {
+                self.notices.error(chain(&e));
+                Err(e)
+            }
+        }
+    }
+
+    /// Removes an entry from a sheet; it can be undone.
+    pub fn remove_entry(&mut self, sheet: &str, id: &str) -> Result<(), SessionError> {
+        let result = self.change(|d| {
+            let at = d
+                .sheet(sheet)
+                .and_then(|s| s.entries.iter().position(|e| e == id));
+            d.remove(sheet, id)?;
+            Ok(at.unwrap_or(0))
+        });
+        match result {
+            Ok(at) => {
+                self.undo = Some(Undo::Entry {
+                    sheet: sheet.to_owned(),
+                    at,
+                    id: id.to_owned(),
+                });
+                self.notices.info(format!("Removed {id} from “{sheet}”."));
+                Ok(())
+            }
+            Err(e) => {
+                self.notices.error(chain(&e));
+                Err(e)
+            }
+        }
+    }
+
+    /// Moves an entry within a sheet.
+    pub fn move_entry(&mut self, sheet: &str, from: usize, to: usize) -> Result<(), SessionError> {
+        let result = self.change(|d| d.move_entry(sheet, from, to));
+        self.report(result, |()| String::new())
+    }
+
+    /// Removes a kept decision or comparison from a sheet.
+    pub fn detach(&mut self, sheet: &str, index: usize) -> Result<(), SessionError> {
+        let result = self.change(|d| d.detach(sheet, index).map(|_| ()));
+        self.report(result, |()| format!("Removed it from “{sheet}”."))
+    }
+
+    /// Undoes the last delete or removal.
+    pub fn undo_last(&mut self, kb: &KnowledgeBase) -> Result<(), SessionError> {
+        let Some(undo) = self.undo.take() else {
+            return Ok(());
+        };
+        let result = match undo.clone() {
+            Undo::Sheet(at, sheet) => self.change(|d| {
+                d.restore_sheet(at, sheet);
+                Ok(())
+            }),
+            Undo::Entry { sheet, at, id } => self.change(|d| {
+                let len = d.sheet(&sheet).map_or(0, |s| s.entries.len());
+                d.add(&sheet, &[id.as_str()], kb)?;
+                d.move_entry(&sheet, len, at)
+            }),
+        };
+        if result.is_err() {
+            self.undo = Some(undo.clone());
+        }
+        self.report(result, |()| format!("Undone: {}", undo.describe()))
+    }
+
+    /// Notes what was typed into an entry's note; it is saved a moment later.
+    pub fn note_edited(&mut self, id: &str, text: &str, now: f64) {
+        match &mut self.note {
+            Some(draft) if draft.id == id => {
+                draft.text = text.to_owned();
+                draft.dirty_since = Some(now);
+            }
+            _ => {
+                self.flush_note();
+                self.note = Some(NoteDraft {
+                    id: id.to_owned(),
+                    text: text.to_owned(),
+                    dirty_since: Some(now),
+                });
+            }
+        }
+    }
+
+    /// The note to show for an entry: the draft being typed, else the saved note.
+    pub fn note_text(&self, id: &str) -> String {
+        match &self.note {
+            Some(draft) if draft.id == id => draft.text.clone(),
+            _ => self.data.notes.get(id).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Whether a note is waiting to be saved.
+    pub fn note_pending(&self) -> bool {
+        self.note.as_ref().is_some_and(|d| d.dirty_since.is_some())
+    }
+
+    /// Saves the note being typed if it is due at `now`; returns how long until it is due
+    /// otherwise (for scheduling a repaint).
+    pub fn tick(&mut self, now: f64) -> Option<f64> {
+        let since = self.note.as_ref().and_then(|d| d.dirty_since)?;
+        let waited = now - since;
+        if waited >= NOTE_SAVE_DELAY {
+            self.flush_note();
+            None
+        } else {
+            Some(NOTE_SAVE_DELAY - waited)
+        }
+    }
+
+    /// Saves the note being typed now, if it changed (on leaving the entry, on exit, on a
+    /// termination signal).
+    pub fn flush_note(&mut self) {
+        let Some(draft) = self.note.as_mut() else {
+            return;
+        };
+        if draft.dirty_since.take().is_none() {
+            return;
+        }
+        let (id, text) = (draft.id.clone(), draft.text.clone());
+        let result = self.change(|d| {
+            if text.chars().count() > crate::model::sheets::MAX_NOTE_CHARS {
+                return Err(SheetError::NoteTooLong);
+            }
+            if text.trim().is_empty() {
+                d.notes.remove(&id);
+            } else {
+                d.notes.insert(id.clone(), text.clone());
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            // Keep the draft so nothing typed is lost, and say why it was not saved.
+            if let Some(draft) = self.note.as_mut() {
+                draft.dirty_since = None;
+            }
+            self.notices.error(format!(
+                "Your note on {id} was not saved: {}. It is still in the note box.",
+                chain(&e)
+            ));
+        }
+    }
+
+    /// Imports a shared sheet; its author's notes are kept as an offer, not added.
+    pub fn import(
+        &mut self,
+        shared: SharedSheet,
+        kb: &KnowledgeBase,
+    ) -> Result<Imported, SessionError> {
+        let result = self.change(|d| {
+            d.import(shared, kb).map_err(|e| match e {
+                crate::model::sheets::ImportError::Sheet(s) => s,
+                other => SheetError::Render(other.to_string()),
+            })
+        });
+        match result {
+            Ok(imported) => {
+                let n = imported.offered.len();
+                self.notices.info(if n == 0 {
+                    format!("Imported as “{}”.", imported.name)
+                } else {
+                    format!(
+                        "Imported as “{}”. It came with {n} note{} from its author: choose below which to take.",
+                        imported.name,
+                        if n == 1 { "" } else { "s" }
+                    )
+                });
+                self.offer = Some(imported.clone());
+                Ok(imported)
+            }
+            Err(e) => {
+                self.notices.error(chain(&e));
+                Err(e)
+            }
+        }
+    }
+
+    /// Takes the offered note at `index` of the last import (`replace`: over the user's own).
+    pub fn accept_note(
+        &mut self,
+        index: usize,
+        replace: bool,
+        kb: &KnowledgeBase,
+    ) -> Result<bool, SessionError> {
+        let Some(offer) = self
+            .offer
+            .as_ref()
+            .and_then(|o| o.offered.get(index))
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        let result = self.change(|d| d.accept_note(&offer, replace, kb));
+        if result.as_ref().is_ok_and(|taken| *taken)
+            && let Some(o) = self.offer.as_mut()
+        {
+            o.offered.remove(index);
+        }
+        let id = offer.id.clone();
+        self.report(result, |taken| {
+            if *taken {
+                format!("Took the shared note on {id}.")
+            } else {
+                format!("You already have a note on {id}; it was kept.")
+            }
+        })
+    }
+
+    /// Forgets the offered notes of the last import.
+    pub fn decline_notes(&mut self) {
+        self.offer = None;
+    }
+
+    /// The sheet as text, for an export.
+    pub fn export_text(
+        &mut self,
+        kb: &KnowledgeBase,
+        name: &str,
+        format: ExportFormat,
+    ) -> Result<String, SessionError> {
+        let result = crate::model::sheets::export(kb, &self.data, name, format).map_err(Into::into);
+        if let Err(e) = &result {
+            self.notices.error(chain(e));
+        }
+        result
+    }
+
+    /// Writes an export to `path` atomically and reports it.
+    pub fn save_export(&mut self, path: &Path, text: &str) -> Result<(), SessionError> {
+        let result =
+            super::write_atomic(path, text.as_bytes(), super::Access::Shared).map_err(|source| {
+                SessionError::Export {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            });
+        self.report(result, |()| format!("Saved {}.", path.display()))
+    }
+
+    /// The offered notes of the last import, for the sheets view.
+    pub fn offered_notes(&self) -> &[OfferedNote] {
+        self.offer.as_ref().map_or(&[], |o| o.offered.as_slice())
+    }
+}
+
+/// An error and its causes in one line: `a: b: c`, each said once.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let more = cause.to_string();
+        if !text.contains(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::builtin()
+    }
+
+    #[test]
+    fn a_note_is_saved_after_the_delay_on_the_callers_clock() {
+        let kb = kb();
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = UserSession::open(Some(Store::new(dir.path())));
+        s.note_edited("rolling", "first", 10.0);
+        assert_eq!(s.tick(10.3).map(|w| (w * 10.0).round()), Some(4.0));
+        assert!(s.data().notes.is_empty(), "not saved before the delay");
+        assert_eq!(s.tick(10.71), None);
+        assert_eq!(s.data().notes["rolling"], "first");
+        let on_disk = Store::new(dir.path()).load::<UserData>().unwrap().data;
+        assert_eq!(on_disk.notes["rolling"], "first");
+        let _ = kb;
+    }
+
+    #[test]
+    fn a_change_made_elsewhere_is_seen_and_kept() {
+        let kb = kb();
+        let dir = tempfile::tempdir().unwrap();
+        let mut window = UserSession::open(Some(Store::new(dir.path())));
+        window.new_sheet("Mine").unwrap();
+        let cli = Store::new(dir.path());
+        cli.update::<UserData, _, SheetError>(|d| d.new_sheet("From the CLI"))
+            .unwrap();
+        assert!(window.refresh(), "the window notices the other process");
+        assert!(!window.refresh(), "and only once");
+        let names: Vec<&str> = window
+            .data()
+            .sheets
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Mine", "From the CLI"]);
+        window.add_to_sheet("rolling", Some("Mine"), &kb).unwrap();
+        let on_disk = cli.load::<UserData>().unwrap().data;
+        assert_eq!(on_disk.sheets.len(), 2, "the window kept the CLI's sheet");
+    }
+
+    #[test]
+    fn ctrl_e_on_a_sheet_deleted_elsewhere_writes_nothing_and_says_so() {
+        let kb = kb();
+        let dir = tempfile::tempdir().unwrap();
+        let mut window = UserSession::open(Some(Store::new(dir.path())));
+        window.add_to_last("rolling", &kb).unwrap();
+        assert_eq!(window.data().sheets[0].name, "My sheet");
+        let cli = Store::new(dir.path());
+        cli.update::<UserData, _, SheetError>(|d| d.delete_sheet("My sheet").map(|_| ()))
+            .unwrap();
+        let before = std::fs::read(cli.path()).unwrap();
+        let err = window.add_to_last("immutable", &kb).unwrap_err();
+        assert!(
+            err.to_string().contains("“Add to sheet”"),
+            "a clear message: {err}"
+        );
+        assert_eq!(
+            std::fs::read(cli.path()).unwrap(),
+            before,
+            "nothing written"
+        );
+        let shown = window.notices.last_error().unwrap().text.clone();
+        assert!(shown.contains("My sheet"), "{shown}");
+        window.notices.info("later success");
+        assert_eq!(
+            window.notices.last_error().map(|n| n.text.as_str()),
+            Some(shown.as_str()),
+            "a later confirmation never hides the error"
+        );
+        assert!(window.data().sheets.is_empty(), "the window shows the disk");
+    }
+
+    #[test]
+    fn errors_name_each_cause_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let e = SessionError::Export {
+            path: PathBuf::from("/x/out.html"),
+            source: io,
+        };
+        assert_eq!(
+            chain(&e),
+            "/x/out.html cannot be written; nothing was written there: No such file or directory"
+        );
+    }
+}
