@@ -223,7 +223,12 @@ pub fn dump_text(entry: &Entry) -> String {
 /// source URL, checked (`YYYY-MM`).
 pub fn limit_row(kb: &KnowledgeBase, entry: &Entry) -> Option<[String; 7]> {
     let facts = entry.limit.as_ref()?;
-    let checked = facts.source.checked.as_deref().unwrap_or("");
+    // A source that could not be checked says so rather than leaving the column empty.
+    let checked = match (&facts.source.checked, &facts.source.unverified) {
+        (Some(date), _) => date.as_str(),
+        (None, Some(_)) => "unverified",
+        (None, None) => "",
+    };
     Some([
         one_line(kb.service_title(entry)),
         one_line(&entry.title),
@@ -231,6 +236,11 @@ pub fn limit_row(kb: &KnowledgeBase, entry: &Entry) -> Option<[String; 7]> {
         one_line(facts.notes_value.as_deref().unwrap_or("")),
         facts.adjustable.as_str().to_owned(),
         one_line(&facts.source.url),
-        checked.get(..7).unwrap_or(checked).to_owned(),
+        // Dates as YYYY-MM, as the CLI contract gives them.
+        if facts.source.checked.is_some() {
+            checked.get(..7).unwrap_or(checked).to_owned()
+        } else {
+            checked.to_owned()
+        },
     ])
 }

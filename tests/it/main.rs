@@ -5,6 +5,7 @@ mod content;
 mod data;
 mod props;
 mod sheets;
+mod store;
 mod ui;
 mod util;
 mod wizards;

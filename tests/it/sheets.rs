@@ -296,7 +296,7 @@ fn a_corrupt_user_file_is_kept_aside_and_work_goes_on() {
             b"(version: 1, sheets: [(name: \"Exam eve\", entries: [\"rolling\"".to_vec(),
         ),
         ("garbage", vec![0x00, 0xff, 0x13, 0x37, b'(', b'x']),
-        ("no version", b"(sheets: [])".to_vec()),
+        ("version 0", b"(version: 0, sheets: [])".to_vec()),
         ("empty", Vec::new()),
     ] {
         let dir = tempfile::tempdir().unwrap();
