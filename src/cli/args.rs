@@ -97,6 +97,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer a question in a student's words: the best entry (with the value when it is a
+    /// limit), then the next few, the words that matched nothing, and any comparison or
+    /// wizard the question asks for.
+    Ask {
+        /// The question, e.g. `how do I roll back a failed cloudformation stack`.
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+        /// How many entries to list after the best one.
+        #[arg(long, default_value_t = 4)]
+        more: usize,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one entry in full, as Markdown.
     Show {
         /// The entry's id (see `opsdeck search`).

@@ -116,6 +116,11 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
             reference::search(&kb, &query.join(" "), limit, json, &mut out)?
         }
         Command::Show { id, json } => reference::show(&kb, &id, json, &mut out)?,
+        Command::Ask {
+            question,
+            more,
+            json,
+        } => reference::ask(&kb, &question.join(" "), more, json, &mut out)?,
         Command::Limits { service, json } => {
             reference::limits(&kb, service.as_deref(), json, &mut out)?
         }

@@ -3,6 +3,7 @@
 use anyhow::bail;
 use serde_json::json;
 
+use crate::model::ask::{Finder, UserHit, UserText};
 use crate::model::render::{dump_text, entry_markdown, limit_row, one_line};
 use crate::model::{KnowledgeBase, Query, SearchIndex};
 
@@ -22,23 +23,27 @@ pub(super) fn search(
     if query.is_empty() && query.kind.is_none() {
         bail!("the query is empty; give at least one word, e.g. `opsdeck search blue green`");
     }
-    let index = SearchIndex::new(kb);
-    let hits = index.search(&query);
+    let finder = Finder::new(kb);
+    let user = user_text(kb, &finder);
+    let found = finder.find(kb, text, None, user.as_ref());
     let entries = kb.entries();
+    let notes = note_entries(&found);
     if json {
-        let rows: Vec<_> = hits
+        let rows: Vec<_> = found
+            .hits
             .iter()
             .take(limit)
             .map(|h| {
                 let e = &entries[h.entry];
                 json!({"id": e.id, "kind": e.kind.as_str(), "title": e.title, "score": h.score(),
-                       "tier": format!("{:?}", h.tier).to_lowercase()})
+                       "tier": format!("{:?}", h.tier).to_lowercase(),
+                       "note": notes.contains(&h.entry)})
             })
             .collect();
         out.push_str(&serde_json::to_string_pretty(&rows)?);
         out.push('\n');
     } else {
-        for h in hits.iter().take(limit) {
+        for h in found.hits.iter().take(limit) {
             let e = &entries[h.entry];
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\n",
@@ -48,6 +53,128 @@ pub(super) fn search(
                 h.score()
             ));
         }
+    }
+    Ok(())
+}
+
+/// The user's notes and sheet names, for search; nothing when there is no readable user file.
+fn user_text(kb: &KnowledgeBase, finder: &Finder) -> Option<UserText> {
+    let store = crate::platform::store::Store::default_location()?;
+    let loaded = store.load::<crate::model::sheets::UserData>().ok()?;
+    let text = UserText::new(kb, &loaded.data, finder.vocab().analyzer());
+    (!text.is_empty()).then_some(text)
+}
+
+/// Entries found through the user's notes.
+fn note_entries(found: &crate::model::ask::Found) -> Vec<usize> {
+    found
+        .user
+        .iter()
+        .filter_map(|u| match u {
+            UserHit::Note { entry, .. } => Some(*entry),
+            UserHit::Sheet { .. } => None,
+        })
+        .collect()
+}
+
+/// `opsdeck ask`: the best answer first, then the next few entries.
+pub(super) fn ask(
+    kb: &KnowledgeBase,
+    text: &str,
+    more: usize,
+    json: bool,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    if text.trim().is_empty() {
+        bail!("the question is empty; e.g. `opsdeck ask how do I roll back a failed stack`");
+    }
+    let finder = Finder::lazy(kb);
+    let user = user_text(kb, &finder);
+    let found = finder.ask(kb, text, user.as_ref());
+    let entries = kb.entries();
+    let best = found.hits.first().map(|h| &entries[h.entry]);
+    if json {
+        let next: Vec<_> = found
+            .hits
+            .iter()
+            .skip(1)
+            .take(more)
+            .map(|h| {
+                let e = &entries[h.entry];
+                json!({"id": e.id, "kind": e.kind.as_str(), "title": e.title, "score": h.score()})
+            })
+            .collect();
+        let best = best.map(|e| {
+            json!({"id": e.id, "kind": e.kind.as_str(), "title": e.title,
+                   "summary": crate::model::markup::plain(&e.summary)})
+        });
+        let wizard = found.intents.wizard.as_ref().map(|(id, answers)| {
+            let answers: serde_json::Map<String, serde_json::Value> = answers
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect();
+            json!({"id": id, "answers": answers})
+        });
+        let value = json!({
+            "answer": found.answer,
+            "best": best,
+            "next": next,
+            "ignored": found.ignored,
+            "compare": found.intents.compare,
+            "wizard": wizard,
+        });
+        out.push_str(&serde_json::to_string_pretty(&value)?);
+        out.push('\n');
+        return Ok(());
+    }
+    let Some(best) = best else {
+        out.push_str("Nothing in the knowledge base answers that.\n");
+        if !found.ignored.is_empty() {
+            out.push_str(&format!("Ignored: {}\n", found.ignored.join(", ")));
+        }
+        return Ok(());
+    };
+    if let Some(answer) = &found.answer {
+        out.push_str(&format!("{}\n\n", one_line(&answer.line())));
+    }
+    out.push_str(&format!(
+        "{} ({}, {})\n",
+        one_line(&best.title),
+        best.id,
+        best.kind.as_str()
+    ));
+    out.push_str(&format!(
+        "{}\n",
+        one_line(&crate::model::markup::plain(&best.summary))
+    ));
+    let next: Vec<_> = found.hits.iter().skip(1).take(more).collect();
+    if !next.is_empty() {
+        out.push_str("\nAlso:\n");
+        for h in next {
+            let e = &entries[h.entry];
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                e.id,
+                e.kind.as_str(),
+                one_line(&e.title)
+            ));
+        }
+    }
+    if !found.ignored.is_empty() {
+        out.push_str(&format!("\nIgnored: {}\n", found.ignored.join(", ")));
+    }
+    if let Some(ids) = &found.intents.compare {
+        out.push_str(&format!("Compare: opsdeck compare {}\n", ids.join(" ")));
+    }
+    if let Some((id, answers)) = &found.intents.wizard {
+        let flags: Vec<String> = answers
+            .iter()
+            .map(|(k, v)| format!("--answer {k}={v}"))
+            .collect();
+        out.push_str(&format!(
+            "Wizard: opsdeck wizard run {id} {}\n",
+            flags.join(" ")
+        ));
     }
     Ok(())
 }
@@ -111,7 +238,8 @@ pub(super) fn limits(
                 Some(json!({"id": e.id, "service": f.service, "service_title": kb.service_title(e),
                     "limit": e.title, "value": f.value, "unit": f.unit, "notes_value": f.notes_value,
                     "adjustable": f.adjustable.as_str(), "verdict": f.verdict.as_str(),
-                    "source": f.source.url, "checked": f.source.checked}))
+                    "source": f.source.url, "checked": f.source.checked,
+                    "unverified": f.source.unverified, "changed": f.changed, "previous": f.previous}))
             })
             .collect();
         out.push_str(&serde_json::to_string_pretty(&rows)?);

@@ -3,6 +3,7 @@
 //! Everything the GUI shows can be produced here, so the CLI, the tests and the benchmarks
 //! reach it without a window.
 
+pub mod ask;
 pub mod compare;
 pub mod duration;
 pub mod guide;
@@ -12,6 +13,7 @@ pub mod markup;
 pub mod parse;
 pub mod query;
 pub mod render;
+pub mod scenario;
 pub mod schema;
 pub mod search;
 pub mod sheets;

@@ -3,6 +3,7 @@
 //! `kind:service blue green` finds services matching both words; `kind:` accepts `service`,
 //! `feature`, `concept`, `strategy`, `limit` (plurals too). Words are case-folded.
 
+use super::ask::tokens::is_stop_word;
 use super::schema::Kind;
 
 /// A parsed search query.
@@ -42,6 +43,11 @@ impl Query {
             let word: String = raw.chars().take(MAX_WORD_CHARS).map(fold_char).collect();
             query.words.push(word);
         }
+        // "the", "of", "how" … carry no meaning once other words are there: dropping them
+        // means adding one never loses a result.
+        if query.words.iter().any(|w| !is_stop_word(w)) {
+            query.words.retain(|w| !is_stop_word(w));
+        }
         query
     }
 
@@ -53,6 +59,12 @@ impl Query {
     /// The words joined by single spaces, normalized for exact and prefix comparison.
     pub fn normalized(&self) -> String {
         normalize(&self.words.join(" "))
+    }
+
+    /// Whether the query text had words (other than a `kind:` scope) before stop words were
+    /// dropped; see [`normalize_name`].
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
     }
 
     /// Whether every result of `self` is guaranteed to be a result of `previous`, so the
@@ -104,6 +116,22 @@ pub fn fold_char(c: char) -> char {
 /// Folds a string with [`fold_char`].
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
+}
+
+/// A name as exact and prefix matching compare it: normalized, with stop words dropped as
+/// the query drops them ("All at once" → `all once`), unless nothing else would remain.
+pub fn normalize_name(text: &str) -> String {
+    let normalized = normalize(text);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    if words.iter().any(|w| !is_stop_word(w)) {
+        words
+            .into_iter()
+            .filter(|w| !is_stop_word(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        normalized
+    }
 }
 
 /// Folds, turns punctuation into spaces and collapses runs of spaces: `Blue/Green` and

@@ -8,8 +8,9 @@
 
 use std::path::Path;
 
+use opsdeck::model::KnowledgeBase;
+use opsdeck::model::ask::Finder;
 use opsdeck::model::schema::{Kind, Verdict};
-use opsdeck::model::{KnowledgeBase, Query, SearchIndex};
 
 fn fixture_pairs(prefix: &str) -> Vec<(String, String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -38,7 +39,7 @@ fn fixture_pairs(prefix: &str) -> Vec<(String, String, String)> {
 /// Checks every pair and reports all misses at once.
 fn check_ranked(prefix: &str, top: usize, at_least: usize) {
     let kb = KnowledgeBase::builtin();
-    let index = SearchIndex::new(&kb);
+    let finder = Finder::new(&kb);
     let pairs = fixture_pairs(prefix);
     assert!(
         pairs.len() >= at_least,
@@ -48,8 +49,9 @@ fn check_ranked(prefix: &str, top: usize, at_least: usize) {
     let mut misses = Vec::new();
     for (file, query, id) in &pairs {
         assert!(kb.get(id).is_some(), "{file}: {id:?} is not an entry");
-        let hits = index.search(&Query::parse(query));
-        let ranked: Vec<&str> = hits
+        let found = finder.find(&kb, query, None, None);
+        let ranked: Vec<&str> = found
+            .hits
             .iter()
             .take(top)
             .map(|h| kb.entries()[h.entry].id.as_str())
@@ -103,7 +105,11 @@ fn limit_values_are_current_and_their_checks_recent() {
             }
             (None, Some(why)) => {
                 unverified += 1;
-                assert!(why.split_whitespace().count() >= 4, "{}: say why: {why:?}", e.id);
+                assert!(
+                    why.split_whitespace().count() >= 4,
+                    "{}: say why: {why:?}",
+                    e.id
+                );
                 assert!(
                     f.verdict == Verdict::Unverified || !why.is_empty(),
                     "{}",
@@ -112,9 +118,17 @@ fn limit_values_are_current_and_their_checks_recent() {
             }
             (None, None) => panic!("{} has neither a checked date nor a reason", e.id),
         }
-        assert!(kb.get(&f.service).is_some(), "{}: service {}", e.id, f.service);
+        assert!(
+            kb.get(&f.service).is_some(),
+            "{}: service {}",
+            e.id,
+            f.service
+        );
     }
-    eprintln!("{} limits, {unverified} of them unverified", kb.limits().len());
+    eprintln!(
+        "{} limits, {unverified} of them unverified",
+        kb.limits().len()
+    );
 }
 
 #[test]
@@ -184,7 +198,10 @@ fn retired_and_closed_services_carry_status_date_and_replacement() {
     let codecommit = kb.get("codecommit").unwrap();
     assert!(codecommit.status.is_none(), "CodeCommit is open again");
     assert!(
-        codecommit.points.iter().any(|p| p.contains("July 2024") && p.contains("2025")),
+        codecommit
+            .points
+            .iter()
+            .any(|p| p.contains("July 2024") && p.contains("2025")),
         "its history is told"
     );
 }

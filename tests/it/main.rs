@@ -1,5 +1,6 @@
 //! Integration tests, linked as one binary to keep link time down (as ripgrep does).
 
+mod ask;
 mod cli;
 mod content;
 mod data;

@@ -74,7 +74,12 @@ fn load(dir: &Path) -> UserData {
 /// is on disk.
 fn kill_writers(dir: &Path, writers: usize, plant_stale_locks: bool) -> (usize, usize) {
     let kb = KnowledgeBase::builtin();
-    let ids: Vec<&str> = kb.entries().iter().map(|e| e.id.as_str()).take(writers).collect();
+    let ids: Vec<&str> = kb
+        .entries()
+        .iter()
+        .map(|e| e.id.as_str())
+        .take(writers)
+        .collect();
     assert_eq!(ids.len(), writers, "enough distinct entries");
     let out = run_in(dir, &["sheet", "new", "S"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -176,7 +181,10 @@ fn every_acknowledged_write_survives_killed_and_concurrent_writers() {
             .filter(|n| n.ends_with(".tmp") || n.contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-        assert!(dir.path().join("opsdeck.lock").exists(), "the lock file is never deleted");
+        assert!(
+            dir.path().join("opsdeck.lock").exists(),
+            "the lock file is never deleted"
+        );
     }
 }
 
@@ -194,7 +202,12 @@ fn a_planted_link_under_the_old_temporary_name_is_never_followed() {
     let out = shared.join("out.html");
     write_atomic(&out, b"<html>sheet</html>", Access::Shared).unwrap();
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
-    assert!(!std::fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+    assert!(
+        !std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "<html>sheet</html>");
     // Saves of user.ron: the same trick on the data directory.
     let data = dir.path().join("data");
@@ -304,7 +317,10 @@ fn a_read_only_directory_reads_fine_and_writes_fail_with_one_clear_message() {
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "one message: {err}");
         assert!(err.contains("is read-only, so nothing was saved"), "{err}");
-        assert!(!err.contains("os error"), "in words a user understands: {err}");
+        assert!(
+            !err.contains("os error"),
+            "in words a user understands: {err}"
+        );
     }
     drop(guard);
     assert_eq!(std::fs::read(d.join("user.ron")).unwrap(), before);
@@ -338,8 +354,15 @@ fn a_file_from_a_newer_opsdeck_survives_every_command_byte_for_byte() {
         let out = run_in(d, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains("newer OpsDeck") && err.contains("left untouched"), "{args:?}: {err}");
-        assert_eq!(std::fs::read_to_string(d.join("user.ron")).unwrap(), newer, "{args:?}");
+        assert!(
+            err.contains("newer OpsDeck") && err.contains("left untouched"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("user.ron")).unwrap(),
+            newer,
+            "{args:?}"
+        );
     }
     let aside = std::fs::read_dir(d)
         .unwrap()
@@ -391,7 +414,10 @@ fn a_refused_change_writes_nothing() {
         d.sheets.clear();
         Err(SheetError::BadName)
     });
-    assert!(matches!(result, Err(UpdateError::Change(SheetError::BadName))));
+    assert!(matches!(
+        result,
+        Err(UpdateError::Change(SheetError::BadName))
+    ));
     assert_eq!(std::fs::read(store.path()).unwrap(), before);
     let missing = Store::new(dir.path().join("no/such/dir"));
     assert!(missing.load::<UserData>().unwrap().data.sheets.is_empty());
