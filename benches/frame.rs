@@ -6,9 +6,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opsdeck::app::state::ThemeChoice;
 use opsdeck::app::{OpsDeckApp, StartOptions};
 use opsdeck::model::KnowledgeBase;
+use opsdeck::ui::command::ThemeChoice;
 
 fn keystroke_frame(c: &mut Criterion) {
     let options = StartOptions {

@@ -36,7 +36,7 @@ impl OpsDeckApp {
             if help.clicked() {
                 self.chrome.commands.push(Command::Run(Action::ToggleHelp));
             }
-            let palette = ui.button("⌘").on_hover_text(Action::Palette.tooltip());
+            let palette = ui.button("☰").on_hover_text(Action::Palette.tooltip());
             if palette.clicked() {
                 self.chrome.commands.push(Command::Run(Action::Palette));
             }

@@ -15,7 +15,8 @@ pub mod screenshot;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::model::{KnowledgeBase, SearchIndex};
+use crate::model::KnowledgeBase;
+use crate::model::ask::{Asker, Finder, UserText};
 use crate::platform::session::UserSession;
 use crate::platform::store::Store;
 use crate::ui;
@@ -65,7 +66,11 @@ struct Chrome {
 /// The application.
 pub struct OpsDeckApp {
     kb: KnowledgeBase,
-    index: SearchIndex,
+    finder: Finder,
+    /// The question engine, built on another thread at start so the first question is instant.
+    asker_rx: Option<std::sync::mpsc::Receiver<Asker>>,
+    /// The user's notes and sheet names for search, with the data generation they belong to.
+    user_text: (u64, UserText),
     /// "N entries · N limits · N wizards", worked out once for the status line.
     kb_summary: String,
     state: Persisted,
@@ -118,9 +123,23 @@ impl OpsDeckApp {
             kb.limits().len(),
             kb.wizards().len()
         );
-        let index = SearchIndex::new(&kb);
+        let finder = Finder::new(&kb);
+        let asker_rx = {
+            // The relevance index takes a moment to build: build it off the UI thread.
+            let (tx, rx) = std::sync::mpsc::channel();
+            let copy = kb.clone();
+            let spawned = std::thread::Builder::new()
+                .name("opsdeck-questions".to_owned())
+                .spawn(move || {
+                    let vocab = crate::model::ask::Vocab::new(&copy);
+                    let _ = tx.send(Asker::new(&copy, &vocab));
+                });
+            spawned.ok().map(|_| rx)
+        };
         let app = OpsDeckApp {
-            index,
+            finder,
+            asker_rx,
+            user_text: (u64::MAX, UserText::default()),
             kb,
             kb_summary,
             persist,
@@ -181,6 +200,11 @@ impl OpsDeckApp {
         &self.session
     }
 
+    /// The answer card the search view shows (for tests).
+    pub fn search_answer(&self) -> Option<&crate::model::ask::Answer> {
+        self.views.search.answer()
+    }
+
     /// Whether the command palette is open (for tests).
     pub fn palette_open(&self) -> bool {
         self.views.palette.is_open()
@@ -204,9 +228,25 @@ impl OpsDeckApp {
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
+        if let Some(rx) = &self.asker_rx
+            && let Ok(asker) = rx.try_recv()
+        {
+            self.finder.set_asker(asker);
+            self.asker_rx = None;
+        }
+        let generation = self.session.generation();
+        if self.user_text.0 != generation {
+            let text = UserText::new(
+                &self.kb,
+                self.session.data(),
+                self.finder.vocab().analyzer(),
+            );
+            self.user_text = (generation, text);
+        }
         let Self {
             kb,
-            index,
+            finder,
+            user_text,
             state,
             session,
             views,
@@ -216,13 +256,18 @@ impl OpsDeckApp {
         let mut out: Vec<Command> = Vec::new();
         match state.view {
             View::Search => {
-                views.search.update(index, &state.query);
+                let user = (!user_text.1.is_empty()).then_some(&user_text.1);
+                views
+                    .search
+                    .update(finder, kb, &state.query, user, user_text.0);
                 let recent = state.history.recent_entries(state.entry.as_deref());
-                out.extend(
-                    views
-                        .search
-                        .ui(ui, kb, index, &session.data().stars, &recent),
-                );
+                out.extend(views.search.ui(
+                    ui,
+                    kb,
+                    finder.keyword(kb),
+                    &session.data().stars,
+                    &recent,
+                ));
             }
             View::Entry => match state.entry.as_deref().and_then(|id| kb.get(id)) {
                 Some(entry) => {

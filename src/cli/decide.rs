@@ -106,8 +106,7 @@ pub(super) fn wizard(
     Ok(())
 }
 
-/// Turns the window flags into start options, checking each value.
-
+/// `opsdeck compare`: the side-by-side table as Markdown or JSON.
 pub(super) fn compare(
     kb: &KnowledgeBase,
     ids: &[String],
@@ -126,6 +125,7 @@ pub(super) fn compare(
     Ok(())
 }
 
+/// `opsdeck simulate`: a deployment step by step.
 pub(super) fn simulate(
     kb: &KnowledgeBase,
     strategy: &str,

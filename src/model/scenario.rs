@@ -164,10 +164,9 @@ fn duration_at(ws: &[W], i: usize) -> Option<(String, usize)> {
         && ws
             .get(i + 1)
             .is_some_and(|n| n.text == "an" || n.text == "a")
+        && ws.get(i + 2).is_some_and(|n| n.text == "hour")
     {
-        if ws.get(i + 2).is_some_and(|n| n.text == "hour") {
-            return Some(("30m".to_owned(), 3));
-        }
+        return Some(("30m".to_owned(), 3));
     }
     // "15-minute", "4-hour"
     if let Some((n, u)) = w.split_once('-')

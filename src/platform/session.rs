@@ -146,9 +146,16 @@ pub struct UserSession {
     undo: Option<Undo>,
     note: Option<NoteDraft>,
     offer: Option<Imported>,
+    /// Goes up whenever `data` changes, so views can tell their caches are stale.
+    generation: u64,
 }
 
 impl UserSession {
+    /// A number that changes whenever the data does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Opens the session: reads the data (without locking) and notes anything wrong.
     pub fn open(store: Option<Store>) -> UserSession {
         let mut session = UserSession {
@@ -160,6 +167,7 @@ impl UserSession {
             undo: None,
             note: None,
             offer: None,
+            generation: 0,
         };
         session.store = store;
         session.reload(true);
@@ -222,6 +230,7 @@ impl UserSession {
             Ok(loaded) => {
                 self.stamp = loaded.stamp;
                 self.data = loaded.data;
+                self.generation += 1;
                 self.read_only = None;
                 if let Some(trouble) = &loaded.trouble {
                     let text = trouble.describe(UserData::WHAT, &store.path());
@@ -259,6 +268,7 @@ impl UserSession {
                 Ok(updated) => {
                     self.data = updated.data;
                     self.stamp = updated.stamp;
+                    self.generation += 1;
                     self.read_only = None;
                     if let Some(trouble) = updated.trouble {
                         self.notices
@@ -282,6 +292,7 @@ impl UserSession {
                 let mut copy = self.data.clone();
                 let value = change(&mut copy)?;
                 self.data = copy;
+                self.generation += 1;
                 Ok(value)
             }
         }

@@ -195,11 +195,23 @@ fn table_ui(ui: &mut egui::Ui, table: &Comparison) -> Option<Command> {
     let mut command = None;
     let dark = ui.visuals().dark_mode;
     let best = theme::kind_color(Kind::Concept, dark);
-    let cols = table.titles.len();
+    let cols = table.titles.len().max(1);
     let spacing = 10.0;
-    // The label column counts as one column; every column gets the same width.
-    let col_w =
-        ((ui.available_width() - spacing * cols as f32) / (cols + 1) as f32).clamp(110.0, 320.0);
+    // The row labels take a narrower column; the strategies share the rest, each at least
+    // wide enough to read. When even that does not fit, the table scrolls sideways, and says so.
+    let available = ui.available_width();
+    let label_w = (available * 0.16).clamp(90.0, 170.0);
+    let col_w = ((available - label_w - spacing * cols as f32) / cols as f32).clamp(92.0, 320.0);
+    let needed = label_w + (col_w + spacing) * cols as f32;
+    if needed > available + 1.0 {
+        ui.label(
+            RichText::new(format!(
+                "{cols} columns: scroll sideways to see them all, or widen the window"
+            ))
+            .small()
+            .color(theme::muted(ui)),
+        );
+    }
     egui::ScrollArea::horizontal()
         .id_salt("compare-table")
         .show(ui, |ui| {
@@ -209,7 +221,7 @@ fn table_ui(ui: &mut egui::Ui, table: &Comparison) -> Option<Command> {
                 .max_col_width(col_w)
                 .spacing([spacing, 6.0])
                 .show(ui, |ui| {
-                    ui.label("");
+                    ui.add_sized([label_w, 0.0], egui::Label::new(""));
                     for (id, title) in table.ids.iter().zip(&table.titles) {
                         if ui.link(RichText::new(title).strong()).clicked() {
                             command = Some(Command::Open(id.clone()));

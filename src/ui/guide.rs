@@ -55,74 +55,92 @@ impl GuideView {
                     );
                     for row in map.domain_tasks(domain.number) {
                         let open = reveal.as_deref() == Some(row.task.id.as_str());
-                        let header = egui::CollapsingHeader::new(
-                            RichText::new(format!(
-                                "{}  {}   ({} entries)",
-                                row.task.id,
-                                row.task.title,
-                                row.entries.len()
-                            ))
-                            .strong(),
-                        )
-                        .id_salt(("guide-task", &row.task.id));
-                        let header = if open {
-                            header.open(Some(true))
-                        } else {
-                            header
-                        };
-                        let response = header.show(ui, |ui| {
-                            if !row.task.knowledge.is_empty() {
-                                ui.label(RichText::new("Knowledge of").color(theme::muted(ui)));
-                                for k in &row.task.knowledge {
-                                    ui.label(format!("•  {k}"));
+                        let id = ui.make_persistent_id(("guide-task", &row.task.id));
+                        let mut state =
+                            egui::collapsing_header::CollapsingState::load_with_default_open(
+                                ui.ctx(),
+                                id,
+                                false,
+                            );
+                        if open {
+                            state.set_open(true);
+                        }
+                        let title = RichText::new(format!(
+                            "{}  {}   ({} entries)",
+                            row.task.id,
+                            row.task.title,
+                            row.entries.len()
+                        ))
+                        .strong();
+                        // A custom header, so that a long task title wraps instead of running
+                        // off the edge of a small window; clicking it opens or closes the task.
+                        let (_, header, _) = state
+                            .show_header(ui, |ui| {
+                                ui.add(egui::Label::new(title).wrap().sense(egui::Sense::click()))
+                            })
+                            .body(|ui| {
+                                if !row.task.knowledge.is_empty() {
+                                    ui.label(RichText::new("Knowledge of").color(theme::muted(ui)));
+                                    for k in &row.task.knowledge {
+                                        ui.label(format!("•  {k}"));
+                                    }
                                 }
-                            }
-                            if !row.task.skills.is_empty() {
-                                ui.add_space(4.0);
-                                ui.label(RichText::new("Skills in").color(theme::muted(ui)));
-                                for s in &row.task.skills {
-                                    ui.label(format!("•  {s}"));
+                                if !row.task.skills.is_empty() {
+                                    ui.add_space(4.0);
+                                    ui.label(RichText::new("Skills in").color(theme::muted(ui)));
+                                    for s in &row.task.skills {
+                                        ui.label(format!("•  {s}"));
+                                    }
                                 }
-                            }
-                            if !row.wizards.is_empty() {
+                                if !row.wizards.is_empty() {
+                                    ui.add_space(6.0);
+                                    ui.horizontal_wrapped(|ui| {
+                                        ui.label(RichText::new("Wizards").strong());
+                                        for id in &row.wizards {
+                                            if let Some(w) = kb.wizard(id)
+                                                && ui
+                                                    .button(&w.title)
+                                                    .on_hover_text(&w.summary)
+                                                    .clicked()
+                                            {
+                                                command = Some(Command::OpenWizard(
+                                                    w.id.clone(),
+                                                    Vec::new(),
+                                                ));
+                                            }
+                                        }
+                                    });
+                                }
                                 ui.add_space(6.0);
+                                ui.label(RichText::new("Entries").strong());
                                 ui.horizontal_wrapped(|ui| {
-                                    ui.label(RichText::new("Wizards").strong());
-                                    for id in &row.wizards {
-                                        if let Some(w) = kb.wizard(id)
-                                            && ui
-                                                .button(&w.title)
-                                                .on_hover_text(&w.summary)
-                                                .clicked()
+                                    for &i in &row.entries {
+                                        let e = &kb.entries()[i];
+                                        let dark = ui.visuals().dark_mode;
+                                        let text = RichText::new(&e.title)
+                                            .color(theme::kind_color(e.kind, dark));
+                                        if ui
+                                            .link(text)
+                                            .on_hover_text(crate::model::markup::plain(&e.summary))
+                                            .clicked()
                                         {
-                                            command =
-                                                Some(Command::OpenWizard(w.id.clone(), Vec::new()));
+                                            command = Some(Command::Open(e.id.clone()));
                                         }
                                     }
                                 });
-                            }
-                            ui.add_space(6.0);
-                            ui.label(RichText::new("Entries").strong());
-                            ui.horizontal_wrapped(|ui| {
-                                for &i in &row.entries {
-                                    let e = &kb.entries()[i];
-                                    let dark = ui.visuals().dark_mode;
-                                    let text = RichText::new(&e.title)
-                                        .color(theme::kind_color(e.kind, dark));
-                                    if ui
-                                        .link(text)
-                                        .on_hover_text(crate::model::markup::plain(&e.summary))
-                                        .clicked()
-                                    {
-                                        command = Some(Command::Open(e.id.clone()));
-                                    }
-                                }
                             });
-                        });
+                        if header.inner.clicked() {
+                            let mut state =
+                                egui::collapsing_header::CollapsingState::load_with_default_open(
+                                    ui.ctx(),
+                                    id,
+                                    false,
+                                );
+                            state.toggle(ui);
+                            state.store(ui.ctx());
+                        }
                         if open {
-                            response
-                                .header_response
-                                .scroll_to_me(Some(egui::Align::TOP));
+                            header.response.scroll_to_me(Some(egui::Align::TOP));
                         }
                     }
                 }

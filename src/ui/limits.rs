@@ -98,18 +98,19 @@ impl LimitsView {
         ui.add_space(4.0);
         let changed_color = theme::kind_color(Kind::Limit, dark);
         let mut clicked_sort = None;
-        // Columns share the width the view has, so nothing spills off the right edge.
-        let w = (ui.available_width() - 40.0).max(500.0);
-        TableBuilder::new(ui)
+        // Columns share the width the view has, worked out every frame, so nothing spills off
+        // the right edge at any window size or text size (a cell's full text is on hover).
+        let spacing = ui.spacing().item_spacing.x * 6.0;
+        let w = (ui.available_width() - spacing).max(320.0);
+        let share = [0.17, 0.27, 0.25, 0.13, 0.08, 0.10];
+        let mut table = TableBuilder::new(ui)
             .striped(true)
-            .resizable(true)
-            .auto_shrink([false, false])
-            .column(TableColumn::initial(w * 0.17).at_least(80.0).clip(true))
-            .column(TableColumn::initial(w * 0.27).at_least(110.0).clip(true))
-            .column(TableColumn::initial(w * 0.25).at_least(90.0).clip(true))
-            .column(TableColumn::initial(w * 0.13).at_least(70.0).clip(true))
-            .column(TableColumn::initial(w * 0.09).at_least(60.0).clip(true))
-            .column(TableColumn::remainder().at_least(60.0).clip(true))
+            .resizable(false)
+            .auto_shrink([false, false]);
+        for fraction in share {
+            table = table.column(TableColumn::exact(w * fraction).clip(true));
+        }
+        table
             .header(26.0, |mut header| {
                 for (column, label) in COLUMNS {
                     header.col(|ui| {
@@ -133,7 +134,9 @@ impl LimitsView {
                     let Some(f) = &e.limit else { return };
                     let changed = f.verdict == Verdict::Changed;
                     row.col(|ui| {
-                        ui.label(kb.service_title(e));
+                        let service = kb.service_title(e);
+                        ui.add(egui::Label::new(service).truncate())
+                            .on_hover_text(service);
                     });
                     row.col(|ui| {
                         if ui.link(&e.title).on_hover_text(&e.summary).clicked() {

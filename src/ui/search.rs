@@ -3,6 +3,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Sense};
 
+use crate::model::ask::{Answer, Finder, Found, Intents, Mode, UserHit, UserText};
 use crate::model::schema::{Kind, Lifecycle};
 use crate::model::{Field, Hit, KnowledgeBase, Query, SearchCache, SearchIndex};
 use crate::ui::command::Command;
@@ -15,10 +16,12 @@ const ROW_HEIGHT: f32 = 46.0;
 #[derive(Default)]
 pub struct SearchView {
     cache: SearchCache,
-    /// The query text the results belong to.
-    searched: Option<(String, Option<Kind>)>,
+    /// The query text (and the user-data generation) the results belong to.
+    searched: Option<(String, Option<Kind>, u64)>,
     query: Query,
     hits: Vec<Hit>,
+    /// How the results were ranked, the answer card, ignored words and offers.
+    found: Option<Found>,
     /// Index of the highlighted row.
     pub selected: usize,
     /// Kind chip, combined with any `kind:` in the text.
@@ -31,22 +34,37 @@ pub struct SearchView {
 }
 
 impl SearchView {
-    /// Re-runs the search only when the text or the kind chip changed.
-    pub fn update(&mut self, index: &SearchIndex, text: &str) {
-        let key = (text.to_owned(), self.kind_filter);
+    /// Re-runs the search only when the text, the kind chip or the user's data changed.
+    /// `generation` changes whenever the user's notes or sheets do.
+    pub fn update(
+        &mut self,
+        finder: &Finder,
+        kb: &KnowledgeBase,
+        text: &str,
+        user: Option<&UserText>,
+        generation: u64,
+    ) {
+        let key = (text.to_owned(), self.kind_filter, generation);
         if self.searched.as_ref() == Some(&key) {
             return;
         }
         let mut query = Query::parse(text);
-        if query.kind.is_none() {
-            query.kind = self.kind_filter;
+        let mut scoped = text.to_owned();
+        if query.kind.is_none()
+            && let Some(kind) = self.kind_filter
+        {
+            query.kind = Some(kind);
+            scoped.push_str(&format!(" kind:{}", kind.as_str()));
         }
-        // With nothing typed the view shows a start page, not all 595 entries.
-        self.hits = if query.is_empty() && query.kind.is_none() {
-            Vec::new()
+        // With nothing typed the view shows a start page, not every entry.
+        if query.is_empty() && query.kind.is_none() {
+            self.hits = Vec::new();
+            self.found = None;
         } else {
-            index.search_cached(&query, &mut self.cache)
-        };
+            let found = finder.find(kb, &scoped, Some(&mut self.cache), user);
+            self.hits = found.hits.clone();
+            self.found = Some(found);
+        }
         self.query = query;
         self.searched = Some(key);
         self.marks.clear();
@@ -62,6 +80,16 @@ impl SearchView {
     /// The parsed query behind the results.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// The answer shown above the results, if any (for tests).
+    pub fn answer(&self) -> Option<&Answer> {
+        self.found.as_ref().and_then(|f| f.answer.as_ref())
+    }
+
+    /// The words left out of the question (for tests).
+    pub fn ignored(&self) -> &[String] {
+        self.found.as_ref().map_or(&[], |f| f.ignored.as_slice())
     }
 
     /// Moves the selection by `delta` rows, staying in range.
@@ -89,7 +117,6 @@ impl SearchView {
         stars: &std::collections::BTreeSet<String>,
         recent: &[String],
     ) -> Option<Command> {
-        let mut command = None;
         let dark = ui.visuals().dark_mode;
 
         ui.horizontal_wrapped(|ui| {
@@ -126,19 +153,32 @@ impl SearchView {
         if self.query.is_empty() && self.query.kind.is_none() && self.query.unknown_kind.is_none() {
             return start_page_ui(ui, kb, stars, recent);
         }
+        let mut command = None;
+        if let Some(found) = &self.found
+            && let Some(c) = found_header_ui(ui, kb, found)
+        {
+            command = Some(c);
+        }
         if self.hits.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
                 ui.label(RichText::new("No entry matches.").heading());
                 ui.label(
-                    RichText::new(
-                        "Every word must match. Try fewer words, or check the kind filter.",
-                    )
-                    .color(theme::muted(ui)),
+                    RichText::new("Try other words, or check the kind filter.")
+                        .color(theme::muted(ui)),
                 );
             });
-            return None;
+            return command;
         }
+        let note_hits: Vec<usize> = self
+            .found
+            .iter()
+            .flat_map(|f| &f.user)
+            .filter_map(|u| match u {
+                UserHit::Note { entry, .. } => Some(*entry),
+                UserHit::Sheet { .. } => None,
+            })
+            .collect();
         let scroll_to = std::mem::take(&mut self.scroll_to_selected).then_some(self.selected);
         let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
         if let Some(row) = scroll_to {
@@ -210,6 +250,14 @@ impl SearchView {
                     if state != Lifecycle::Active {
                         theme::badge(ui, state.label(), theme::status_color(state, dark));
                     }
+                    if note_hits.contains(&hit.entry) {
+                        theme::badge(
+                            ui,
+                            "matched your note",
+                            theme::kind_color(Kind::Concept, dark),
+                        )
+                        .on_hover_text("The words are in your own note on this entry");
+                    }
                 });
                 // Summaries may carry light Markdown: show it without markers, with the
                 // matched positions moved to match.
@@ -238,9 +286,140 @@ impl SearchView {
     }
 }
 
+/// Above the results of a question: the value it asks for, what was left out, the wizard or
+/// comparison it calls for, and the user's sheets it names.
+fn found_header_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, found: &Found) -> Option<Command> {
+    let mut command = None;
+    let dark = ui.visuals().dark_mode;
+    if let Some(answer) = &found.answer {
+        let accent = theme::kind_color(Kind::Limit, dark);
+        let card = egui::Frame::new()
+            .fill(accent.gamma_multiply(0.10))
+            .stroke(egui::Stroke::new(1.0, accent))
+            .corner_radius(8)
+            .inner_margin(10)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("Answer").small().color(accent));
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{}: {}", answer.what, answer.value))
+                            .size(18.0)
+                            .strong(),
+                    )
+                    .wrap(),
+                );
+                if let Some(old) = &answer.notes_value {
+                    ui.label(
+                        RichText::new(format!("The notes said {old}.")).color(theme::muted(ui)),
+                    );
+                }
+                if let Some(changed) = &answer.changed {
+                    ui.label(RichText::new(changed).color(theme::muted(ui)));
+                }
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(crate::model::markup::plain(&answer.summary))
+                            .color(theme::muted(ui)),
+                    )
+                    .wrap(),
+                );
+            });
+        if card
+            .response
+            .interact(Sense::click())
+            .on_hover_text("Open the limit")
+            .clicked()
+        {
+            command = Some(Command::Open(answer.id.clone()));
+        }
+        ui.add_space(4.0);
+    }
+    let Intents {
+        compare, wizard, ..
+    } = &found.intents;
+    ui.horizontal_wrapped(|ui| {
+        if found.mode == Mode::Question {
+            ui.label(
+                RichText::new("Ranked by relevance to your question.")
+                    .small()
+                    .color(theme::muted(ui)),
+            );
+        }
+        if !found.ignored.is_empty() {
+            ui.label(
+                RichText::new(format!("Ignored: {}", found.ignored.join(", ")))
+                    .small()
+                    .color(theme::muted(ui)),
+            )
+            .on_hover_text("Words that match nothing in the knowledge base, or carry no meaning");
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if let Some(ids) = compare {
+            let titles: Vec<&str> = ids
+                .iter()
+                .map(|id| kb.get(id).map_or(id.as_str(), |e| e.title.as_str()))
+                .collect();
+            let both_strategies = ids
+                .iter()
+                .all(|id| kb.get(id).is_some_and(|e| e.kind == Kind::Strategy));
+            let label = format!("Compare {}", titles.join(" and "));
+            if both_strategies {
+                if ui.button(label).clicked() {
+                    command = Some(Command::Compare(ids.clone()));
+                }
+            } else if let Some(w) = kb.wizards().iter().find(|w| {
+                ids.iter()
+                    .all(|id| w.candidates.iter().any(|c| &c.id == id))
+            }) {
+                if ui
+                    .button(format!("{}: {}", w.title, titles.join(" or ")))
+                    .on_hover_text(&w.summary)
+                    .clicked()
+                {
+                    command = Some(Command::OpenWizard(w.id.clone(), Vec::new()));
+                }
+            } else {
+                for (id, title) in ids.iter().zip(&titles) {
+                    if ui.button(format!("Open {title}")).clicked() {
+                        command = Some(Command::Open(id.clone()));
+                    }
+                }
+            }
+        }
+        if let Some((id, answers)) = wizard
+            && let Some(w) = kb.wizard(id)
+        {
+            let given: Vec<String> = answers.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let label = if given.is_empty() {
+                format!("Open the wizard: {}", w.title)
+            } else {
+                format!("Open the wizard: {} ({})", w.title, given.join(", "))
+            };
+            if ui.button(label).on_hover_text(&w.summary).clicked() {
+                command = Some(Command::OpenWizard(id.clone(), answers.clone()));
+            }
+        }
+        for u in &found.user {
+            if let UserHit::Sheet { name } = u
+                && ui.button(format!("Your sheet: {name}")).clicked()
+            {
+                command = Some(Command::OpenSheet(name.clone()));
+            }
+        }
+    });
+    command
+}
+
 /// Example queries on the start page: each shows one thing the search can do.
-const EXAMPLES: [(&str, &str); 6] = [
+const EXAMPLES: [(&str, &str); 8] = [
     ("blue green", "two words, both must match"),
+    (
+        "how do I roll back a failed stack",
+        "a question, in your own words",
+    ),
+    ("sqs max message size", "a number, answered first"),
     ("cloudfromation", "one typo in a long word is forgiven"),
     ("kind:limit kinesis", "only limits"),
     ("leader_only", "exact setting names"),

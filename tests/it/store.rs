@@ -387,13 +387,17 @@ fn a_writer_waits_for_the_lock_and_then_keeps_the_other_change() {
         .unwrap();
     // One writer holds the lock while a second one (another process) starts.
     let held = store.update::<UserData, _, SheetError>(|d| {
-        let child = Command::new(bin())
+        let mut child = Command::new(bin())
             .env("OPSDECK_DATA_DIR", dir.path())
             .args(["sheet", "add", "S", "immutable"])
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_millis(300));
-        d.add("S", &["rolling"], &kb)?;
+        if let Err(e) = d.add("S", &["rolling"], &kb) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(e);
+        }
         Ok(child)
     });
     let mut child = held.unwrap().value;

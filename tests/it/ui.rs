@@ -87,12 +87,125 @@ fn ctrl_k_focuses_search_from_another_view() {
 
 #[test]
 fn escape_clears_then_goes_back() {
-    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            entry: Some("rolling".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(h.state().state().view, View::Entry);
     type_in_search(&mut h, "pilot light");
+    assert_eq!(h.state().state().view, View::Search);
     assert!(!h.state().state().query.is_empty());
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert_eq!(h.state().state().query, "");
+    assert_eq!(
+        h.state().state().query,
+        "",
+        "the first Escape clears the search"
+    );
+    assert_eq!(h.state().state().view, View::Search);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Entry, "the second goes back");
+    assert_eq!(h.state().state().entry.as_deref(), Some("rolling"));
+}
+
+/// Presses a key with modifiers and types text in the same frame, as a fast typist does.
+fn chord_then_type(h: &mut Harness<'static, OpsDeckApp>, mods: Modifiers, key: Key, text: &str) {
+    let events = &mut h.input_mut().events;
+    events.push(egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: mods,
+    });
+    events.push(egui::Event::Text(text.to_owned()));
+    h.run_steps(3);
+}
+
+#[test]
+fn typing_straight_after_ctrl_k_or_slash_keeps_every_letter() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    h.get_by_label("Limits").click();
+    h.run_steps(3);
+    chord_then_type(&mut h, Modifiers::COMMAND, Key::K, "pilot light");
+    assert_eq!(h.state().state().query, "pilot light");
+    assert_eq!(h.state().state().view, View::Search);
+    // Ctrl+K selects the old query, so new typing replaces it.
+    h.get_by_label("Limits").click();
+    h.run_steps(3);
+    chord_then_type(&mut h, Modifiers::COMMAND, Key::K, "rolling");
+    assert_eq!(h.state().state().query, "rolling");
+    // `/` focuses the box and is not typed into it.
+    h.get_by_label("Limits").click();
+    h.run_steps(3);
+    h.input_mut().events.push(egui::Event::Text("/".to_owned()));
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("immutable".to_owned()));
+    h.run_steps(3);
+    assert_eq!(h.state().state().query, "immutable");
+}
+
+#[test]
+fn the_palette_runs_a_command_by_keyboard() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(3);
+    assert!(h.state().palette_open());
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("limits".to_owned()));
+    h.run_steps(3);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(!h.state().palette_open());
+    assert_eq!(h.state().state().view, View::Limits);
+    // Ctrl+P opens it too; Escape closes it without doing anything.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run_steps(2);
+    assert!(h.state().palette_open());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().palette_open());
+    assert_eq!(h.state().state().view, View::Limits);
+    // A wizard is reached the same way.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run_steps(2);
+    h.input_mut()
+        .events
+        .push(egui::Event::Text("wizard disaster".to_owned()));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state().view, View::Wizards);
+    assert_eq!(h.state().state().wizard.as_deref(), Some("dr"));
+}
+
+#[test]
+fn a_question_shows_the_answer_and_the_words_left_out() {
+    let mut h = harness(ThemeChoice::Dark, StartOptions::default());
+    type_in_search(&mut h, "what is the sqs max message size");
+    let answer = h.state().search_answer().expect("an answer card");
+    assert_eq!(answer.id, "sqs-message-size");
+    assert!(
+        h.query_all_by_label_contains("SQS maximum message size: 1 MiB")
+            .next()
+            .is_some(),
+        "the value is on screen"
+    );
+    assert!(
+        h.query_by_label_contains("Ignored: what, is, the")
+            .is_some()
+    );
+    // A keyword query shows no answer card.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    type_in_search(&mut h, "lambda");
+    assert!(h.state().search_answer().is_none());
 }
 
 #[test]
@@ -281,10 +394,13 @@ fn starring_adding_to_a_sheet_and_a_note_survive_a_restart() {
     let note = h.get_by_role(Role::MultilineTextInput);
     note.focus();
     note.type_text("Keep a batch spare.");
-    h.run_steps(2);
-    // Saved a moment after the last keystroke.
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    h.run_steps(3);
+    h.run_steps(1);
+    assert!(
+        !h.state().user().notes.contains_key("rolling"),
+        "not saved while still typing"
+    );
+    // Saved a moment (0.7 s) after the last keystroke; each step is 0.25 s of the window's clock.
+    h.run_steps(4);
     assert_eq!(
         h.state().user().notes.get("rolling").map(String::as_str),
         Some("Keep a batch spare.")
@@ -449,5 +565,187 @@ fn snapshots_of_the_main_views() {
         h.snapshot(format!("compare-{name}"));
         results.extend_harness(&mut h);
     }
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            query: Some("how do I roll back a failed cloudformation stack".into()),
+            ..Default::default()
+        },
+    );
+    h.run_steps(4);
+    h.snapshot("question-dark");
+    results.extend_harness(&mut h);
+    let mut h = harness(
+        ThemeChoice::Light,
+        StartOptions {
+            query: Some("sqs max message size".into()),
+            ..Default::default()
+        },
+    );
+    h.run_steps(4);
+    h.snapshot("answer-light");
+    results.extend_harness(&mut h);
+    let mut h = harness(
+        ThemeChoice::Light,
+        StartOptions {
+            view: Some(View::Guide),
+            ..Default::default()
+        },
+    );
+    h.run_steps(4);
+    h.snapshot("guide-light");
+    results.extend_harness(&mut h);
     results.unwrap();
+}
+
+/// Every main view at the smallest usual window (800×600) and at 150 % text size: what a user
+/// on a small laptop or with larger text sees. The snapshots are looked at by eye for clipping;
+/// they also catch any change of layout.
+#[test]
+fn snapshots_small_and_zoomed() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    let views: [(&str, StartOptions); 7] = [
+        (
+            "search",
+            StartOptions {
+                query: Some("what is the max lambda timeout".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "entry",
+            StartOptions {
+                entry: Some("cloudformation".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "limits",
+            StartOptions {
+                view: Some(View::Limits),
+                ..Default::default()
+            },
+        ),
+        (
+            "compare",
+            StartOptions {
+                compare: Some(
+                    [
+                        "all-at-once",
+                        "rolling",
+                        "rolling-additional-batch",
+                        "immutable",
+                        "blue-green",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                ),
+                ..Default::default()
+            },
+        ),
+        (
+            "guide",
+            StartOptions {
+                view: Some(View::Guide),
+                ..Default::default()
+            },
+        ),
+        (
+            "wizard",
+            StartOptions {
+                wizard: Some("dr".into()),
+                answers: vec![
+                    ("rto".into(), "1h".into()),
+                    ("rpo".into(), "15m".into()),
+                    ("budget".into(), "medium".into()),
+                ],
+                ..Default::default()
+            },
+        ),
+        (
+            "sheets",
+            StartOptions {
+                view: Some(View::Sheets),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, options) in views {
+        for (size, zoom, suffix) in [
+            (egui::vec2(800.0, 600.0), 1.0, "800x600"),
+            (egui::vec2(1180.0, 760.0), 1.5, "zoom150"),
+        ] {
+            let mut h = harness_sized(
+                ThemeChoice::Dark,
+                StartOptions {
+                    zoom: Some(zoom),
+                    ..options.clone()
+                },
+                size,
+            );
+            h.run_steps(4);
+            h.snapshot(format!("{name}-{suffix}"));
+            results.extend_harness(&mut h);
+        }
+    }
+    results.unwrap();
+}
+
+#[test]
+fn the_window_follows_a_sheet_deleted_from_the_cli_and_ctrl_e_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        ThemeChoice::Dark,
+        StartOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
+    type_in_search(&mut h, "pilot light");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    assert_eq!(h.state().user().sheets[0].name, "My sheet");
+    // Another process (the CLI) deletes the sheet while the window runs.
+    let out = assert_cmd::Command::cargo_bin("opsdeck")
+        .unwrap()
+        .env("OPSDECK_DATA_DIR", dir.path())
+        .args(["sheet", "delete", "My sheet"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    h.run_steps(2);
+    assert!(h.state().user().sheets.is_empty(), "the window reloaded");
+    let before = std::fs::read(dir.path().join("user.ron")).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    let error = h
+        .state()
+        .session()
+        .notices
+        .last_error()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        error.contains("My sheet") && error.contains("no longer exists"),
+        "a clear message: {error:?}"
+    );
+    assert!(
+        h.query_by_label_contains("no longer exists").is_some(),
+        "shown in the status line"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("user.ron")).unwrap(),
+        before,
+        "nothing was written"
+    );
+    // And a sheet made from the CLI appears in the running window.
+    let out = assert_cmd::Command::cargo_bin("opsdeck")
+        .unwrap()
+        .env("OPSDECK_DATA_DIR", dir.path())
+        .args(["sheet", "new", "From the terminal"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    h.run_steps(2);
+    assert_eq!(h.state().user().sheets[0].name, "From the terminal");
 }

@@ -117,7 +117,7 @@ impl Answer {
             line.push_str(&format!("; the notes said {old}"));
         }
         if let Some(changed) = &self.changed {
-            line.push_str(&format!(" ({changed})"));
+            line.push_str(&format!(". {changed}"));
         }
         line
     }
@@ -479,18 +479,26 @@ fn answer_for(kb: &KnowledgeBase, hits: &[Hit], limit_intent: bool) -> Option<An
         .find(|e| e.limit.is_some())?;
     let l = e.limit.as_ref()?;
     let service = kb.service_title(e);
-    let what = if e
-        .title
-        .to_lowercase()
-        .contains(&short_name(service).to_lowercase())
-    {
+    // The limit's own title when it already names the service ("SQS maximum message size"),
+    // else the service first ("Amazon CloudWatch: Dimensions per metric").
+    let title = e.title.to_lowercase();
+    let names_service = std::iter::once(short_name(service))
+        .chain(
+            kb.get(&l.service)
+                .into_iter()
+                .flat_map(|s| s.aliases.iter().map(String::as_str)),
+        )
+        .any(|name| !name.is_empty() && title.contains(&name.to_lowercase()));
+    let what = if names_service {
         e.title.clone()
     } else {
         format!("{service}: {}", e.title)
     };
     let changed = match (&l.changed, &l.previous) {
-        (Some(date), Some(previous)) => Some(format!("changed {date}; before that {previous}")),
-        (Some(date), None) => Some(format!("changed {date}")),
+        (Some(date), Some(previous)) => {
+            Some(format!("Changed in {date}; before that it was {previous}."))
+        }
+        (Some(date), None) => Some(format!("Changed in {date}.")),
         _ => None,
     };
     Some(Answer {
@@ -577,6 +585,12 @@ impl Finder {
     /// background).
     pub fn asker_ready(&self) -> bool {
         self.asker.get().is_some()
+    }
+
+    /// Takes a question engine built elsewhere (on another thread) for the same knowledge
+    /// base; ignored when one is already there.
+    pub fn set_asker(&self, asker: Asker) {
+        let _ = self.asker.set(asker);
     }
 
     /// Searches: keyword tiers when every word of a short keyword query matches, relevance
