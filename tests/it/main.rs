@@ -5,6 +5,7 @@ mod cli;
 mod content;
 mod data;
 mod props;
+mod scenario;
 mod sheets;
 mod store;
 mod ui;

@@ -1,0 +1,98 @@
+//! Reading scenarios: `tests/fixtures/scenarios.txt` holds exam-style texts and requirement
+//! notes written by someone who never saw the parser, each with the values a careful reader
+//! takes from it. A text must give exactly those values: one missed is a miss, one more is a
+//! guess, and a guess is worse.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use opsdeck::model::duration::parse_duration_secs;
+use opsdeck::model::scenario::read;
+
+fn fixtures() -> Vec<(String, BTreeMap<String, String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios.txt");
+    let mut out = Vec::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (text, expected) = line.split_once('\t').unwrap_or_else(|| panic!("{line:?}"));
+        let mut want = BTreeMap::new();
+        if expected.trim() != "none" {
+            for pair in expected.split(';') {
+                let (k, v) = pair
+                    .trim()
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("{line:?}"));
+                want.insert(k.trim().to_owned(), v.trim().to_owned());
+            }
+        }
+        out.push((text.to_owned(), want));
+    }
+    out
+}
+
+/// Durations compare as amounts of time (`24h` is `1d`); other values as written.
+fn same(key: &str, a: &str, b: &str) -> bool {
+    if matches!(key, "rto" | "rpo") {
+        return parse_duration_secs(a).ok() == parse_duration_secs(b).ok();
+    }
+    a == b
+}
+
+#[test]
+fn scenarios_give_exactly_the_values_they_state() {
+    let cases = fixtures();
+    assert!(cases.len() >= 60, "{} scenarios", cases.len());
+    let mut wrong = Vec::new();
+    let (mut guesses, mut misses) = (0, 0);
+    for (text, want) in &cases {
+        let s = read(text);
+        let mut got: BTreeMap<String, String> = s.pairs().into_iter().collect();
+        if let Some(w) = &s.wizard {
+            got.insert("wizard".to_owned(), w.clone());
+        }
+        let missed: Vec<&String> = want
+            .iter()
+            .filter(|(k, v)| !got.get(*k).is_some_and(|g| same(k, g, v)))
+            .map(|(k, _)| k)
+            .collect();
+        let guessed: Vec<&String> = got
+            .iter()
+            .filter(|(k, v)| !want.get(*k).is_some_and(|w| same(k, w, v)))
+            .map(|(k, _)| k)
+            .collect();
+        misses += missed.len();
+        guesses += guessed.len();
+        if !missed.is_empty() || !guessed.is_empty() {
+            wrong.push(format!("{text:?}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    let right = cases.len() - wrong.len();
+    eprintln!(
+        "{right} of {} scenarios read exactly; {misses} values missed, {guesses} guessed",
+        cases.len()
+    );
+    for w in &wrong {
+        eprintln!("{w}");
+    }
+    assert!(
+        right as f64 / cases.len() as f64 >= 0.85,
+        "{} of {} wrong",
+        wrong.len(),
+        cases.len()
+    );
+    assert!(
+        guesses * 20 <= cases.len(),
+        "{guesses} values guessed: unknown phrasing must be reported, not guessed"
+    );
+}
+
+#[test]
+fn every_reading_points_at_its_phrase() {
+    for (text, _) in fixtures() {
+        for r in read(&text).answers {
+            assert_eq!(&text[r.start..r.end], r.phrase, "{text}");
+        }
+    }
+}
