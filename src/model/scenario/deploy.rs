@@ -1,6 +1,6 @@
 //! Deployment constraints said in many ways.
 
-use super::words::{W, phrase_at};
+use super::words::{W, duration_at, phrase_at};
 use super::{Reading, push};
 
 /// Words that refuse what follows them ("without downtime", "must not launch additional
@@ -90,7 +90,14 @@ pub(super) fn read_deploy(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
             && ws[i + 1..].iter().take(2).any(|n| {
                 matches!(
                     n.text.as_str(),
-                    "cost" | "costs" | "instances" | "spend" | "spending" | "servers" | "money"
+                    "cost"
+                        | "costs"
+                        | "instances"
+                        | "spend"
+                        | "spending"
+                        | "servers"
+                        | "money"
+                        | "capacity"
                 )
             })
         {
@@ -101,7 +108,7 @@ pub(super) fn read_deploy(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
             } else if any_of(
                 &near,
                 &[
-                    "small", "little", "bit", "some", "modest", "minimal", "limited",
+                    "small", "little", "bit", "tiny", "some", "modest", "minimal", "limited",
                 ],
             ) {
                 push(answers, text, ws, "extra-cost", "low", i, i + 2);
@@ -114,6 +121,8 @@ pub(super) fn read_deploy(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
             "rolled back",
             "switch back",
             "revert",
+            "reverted",
+            "switched back",
             "go back",
             "fall back",
             "undo",
@@ -122,6 +131,7 @@ pub(super) fn read_deploy(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
                 let n = verb.split(' ').count();
                 let (before, after) = around(ws, i + n - 1, 8 + n, 8);
                 let fast = [
+                    "immediate",
                     "immediately",
                     "instantly",
                     "quickly",
@@ -130,34 +140,39 @@ pub(super) fn read_deploy(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
                     "quick",
                     "rapidly",
                 ];
-                if any_of(&before, &fast) || any_of(&after, &fast) {
+                // "reverted in under 2 minutes"
+                let soon = (i + n..(i + n + 8).min(ws.len())).any(|k| {
+                    ws[k].clause == ws[i].clause
+                        && duration_at(ws, k).is_some_and(|(secs, _)| secs <= 600)
+                });
+                if any_of(&before, &fast) || any_of(&after, &fast) || soon {
                     push(answers, text, ws, "rollback", "fast", i, i + n);
                 }
             }
         }
+        // Capacity kept: "must not reduce the number of tasks serving traffic".
+        if matches!(word, "reduce" | "drop" | "lower" | "decrease" | "shrink") {
+            let (before, after) = around(ws, i, 3, 5);
+            if any_of(&before, NEGATORS)
+                && any_of(
+                    &after,
+                    &["capacity", "tasks", "instances", "number", "count"],
+                )
+            {
+                push(answers, text, ws, "capacity", "keep", i, i + 1);
+            }
+        }
         // One version at a time: "never see two versions", "never be served by two different
-        // versions".
-        for mixed in [
-            "two versions",
-            "two different versions",
-            "both versions",
-            "mixed versions",
-            "mix of versions",
-            "old and new versions",
-        ] {
-            if phrase_at(ws, i, mixed) {
-                let (before, _) = around(ws, i, 8, 0);
-                if any_of(&before, NEGATORS) {
-                    push(
-                        answers,
-                        text,
-                        ws,
-                        "mixed-versions",
-                        "no",
-                        i,
-                        i + mixed.split(' ').count(),
-                    );
-                }
+        // application versions".
+        if word == "two"
+            && let Some(k) = ws[i + 1..]
+                .iter()
+                .take(3)
+                .position(|n| matches!(n.text.as_str(), "versions" | "releases" | "builds"))
+        {
+            let (before, _) = around(ws, i, 8, 0);
+            if any_of(&before, NEGATORS) {
+                push(answers, text, ws, "mixed-versions", "no", i, i + k + 2);
             }
         }
     }

@@ -146,8 +146,14 @@ pub fn read(text: &str) -> Scenario {
         None => &[],
     };
     let mut kept: Vec<Reading> = Vec::new();
+    let said_extra = answers.iter().any(|r| r.key == "extra-cost");
     for mut r in answers {
         if wizard == Some("deploy") && r.key == "budget" {
+            // Extra cost said outright wins over a general cost word ("should be cheap, a bit
+            // of extra capacity is ok").
+            if said_extra {
+                continue;
+            }
             // In a deployment, cost words speak of the rollout's extra cost.
             r.key = "extra-cost".to_owned();
             r.value = if r.value == "low" {

@@ -35,6 +35,13 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         ("low cost", "budget", "low"),
         ("least cost", "budget", "low"),
         ("inexpensive", "budget", "low"),
+        ("inexpensively", "budget", "low"),
+        ("minimizing expense", "budget", "low"),
+        ("minimising expense", "budget", "low"),
+        ("minimize expense", "budget", "low"),
+        ("minimizing cost", "budget", "low"),
+        ("minimizing costs", "budget", "low"),
+        ("low-cost", "budget", "low"),
         ("cheap", "budget", "low"),
         ("budget is tight", "budget", "low"),
         ("tight budget", "budget", "low"),
@@ -47,6 +54,9 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         ("whatever it costs", "budget", "high"),
         ("cost doesnt matter", "budget", "high"),
         ("cost is not an issue", "budget", "high"),
+        ("cost is no concern", "budget", "high"),
+        ("whatever it takes", "budget", "high"),
+        ("no matter the cost", "budget", "high"),
         ("cost is secondary", "budget", "high"),
         ("cost doesn't matter", "budget", "high"),
         ("cost does not matter", "budget", "high"),
@@ -119,8 +129,6 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         ("not cost anything extra", "extra-cost", "none"),
         ("no additional instances", "extra-cost", "none"),
         ("no extra instances", "extra-cost", "none"),
-        ("extra instances", "extra-cost", "none"),
-        ("any extra instances", "extra-cost", "none"),
         ("avoid paying for a duplicate", "extra-cost", "none"),
         ("small additional cost", "extra-cost", "low"),
         ("bit of extra cost", "extra-cost", "low"),
@@ -131,6 +139,12 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         ("doubling the number of instances", "extra-cost", "high"),
         // Capacity.
         ("full capacity", "capacity", "keep"),
+        ("100% of capacity", "capacity", "keep"),
+        ("full task count", "capacity", "keep"),
+        ("full instance count", "capacity", "keep"),
+        ("capacity may drop", "capacity", "may-drop"),
+        ("capacity can drop", "capacity", "may-drop"),
+        ("out of service in batches", "capacity", "may-drop"),
         ("not reduce capacity", "capacity", "keep"),
         ("100 percent of capacity", "capacity", "keep"),
         ("cant drop capacity", "capacity", "keep"),
@@ -173,9 +187,10 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         // Users must not notice.
         ("not notice", "downtime", "none"),
         ("without noticing", "downtime", "none"),
-        ("unnoticed", "downtime", "none"),
         // Running two of everything.
         ("second fleet", "extra-cost", "high"),
+        ("doubling the fleet", "extra-cost", "high"),
+        ("double the fleet", "extra-cost", "high"),
         ("duplicate environment", "extra-cost", "high"),
         ("double the instances", "extra-cost", "high"),
         // An A/B test.
@@ -223,7 +238,7 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         let near: Vec<&str> = ws[i..]
             .iter()
             .take_while(|w| w.clause == clause)
-            .take(12)
+            .take(16)
             .map(|w| w.text.as_str())
             .collect();
         let whole: Vec<&str> = ws
@@ -243,6 +258,40 @@ pub(super) fn read_phrases(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
             push(answers, text, ws, "gradual", "linear", i, i + 1);
         } else if near.iter().any(|w| matches!(*w, "first" | "then")) {
             push(answers, text, ws, "gradual", "canary", i, i + 1);
+        }
+    }
+    // "If the AZ dies", "losing the us-west-2 Region", "a Region outage": a place named beside
+    // a failure word.
+    const FAILS: &[&str] = &[
+        "fails",
+        "failed",
+        "failure",
+        "fail",
+        "dies",
+        "die",
+        "lost",
+        "losing",
+        "lose",
+        "loss",
+        "outage",
+        "outages",
+        "down",
+        "dark",
+        "unavailable",
+        "disrupted",
+        "disruption",
+        "impaired",
+    ];
+    for (i, w) in ws.iter().enumerate() {
+        let scope = match w.text.as_str() {
+            "region" => "region",
+            "az" => "az",
+            "zone" if i > 0 && ws[i - 1].text == "availability" => "az",
+            _ => continue,
+        };
+        let (before, after) = super::deploy::around(ws, i, 3, 3);
+        if super::deploy::any_of(&before, FAILS) || super::deploy::any_of(&after, FAILS) {
+            push(answers, text, ws, "scope", scope, i, i + 1);
         }
     }
     // Two Region codes in one text: it is about another Region.

@@ -74,6 +74,30 @@ pub(super) fn not_a_target(ws: &[W], at: usize, used: usize) -> bool {
     if retention && matches!(before(1), Some("for" | "every")) {
         return true;
     }
+    // Something that already happened, said right next to it: "took the site down for 9
+    // hours", "6 hours of data were lost", "an outage last year lasted 3 hours".
+    let past = [
+        "took",
+        "lasted",
+        "experienced",
+        "suffered",
+        "caused",
+        "spent",
+        "happened",
+        "went",
+    ];
+    let near_before = ws[at.saturating_sub(6)..at]
+        .iter()
+        .filter(|w| w.clause == clause)
+        .any(|w| past.contains(&w.text.as_str()));
+    let near_after = ws[at + used..]
+        .iter()
+        .take(4)
+        .take_while(|w| w.clause == clause)
+        .any(|w| matches!(w.text.as_str(), "were" | "was" | "ago"));
+    if near_before || near_after {
+        return true;
+    }
     // Something that already happened.
     in_clause(&[
         "spent",
@@ -166,7 +190,10 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
     let mut before: Option<(bool, usize, usize)> = None; // (is_rpo, distance, cue length)
     let mut after: Option<(bool, usize, usize)> = None;
     let mut joined: Option<(bool, usize, usize)> = None;
-    let of = ws.get(end).is_some_and(|w| w.text == "of");
+    let mut label: Option<bool> = None;
+    // "a day's worth of records": "worth" joins like "of".
+    let skip = usize::from(ws.get(end).is_some_and(|w| w.text == "worth"));
+    let of = ws.get(end + skip).is_some_and(|w| w.text == "of");
     let better = |slot: &Option<(bool, usize, usize)>, d: usize, len: usize| match slot {
         None => true,
         Some((_, bd, bl)) => d < *bd || (d == *bd && len > *bl),
@@ -189,7 +216,17 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
                     }
                 } else if s >= end {
                     let d = s - end;
-                    if of && d <= 3 && better(&joined, d, len) {
+                    // "1 hour (RTO) and 5 minutes (RPO)", "ten-minute RPO": a label.
+                    if d == 0 && matches!(*cue, "rto" | "rpo") {
+                        label = Some(is_rpo);
+                    }
+                    // Only nouns join: "30 minutes of orders", not "6 hours of losing the
+                    // Region".
+                    let noun = !matches!(
+                        *cue,
+                        "lose" | "losing" | "lost" | "recover" | "restore" | "fail over" | "down"
+                    );
+                    if of && noun && d <= 3 + skip && better(&joined, d, len) {
                         joined = Some((is_rpo, d, len));
                     }
                     if better(&after, d, len) {
@@ -202,9 +239,39 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
     let within = |slot: Option<(bool, usize, usize)>, most: usize| {
         slot.filter(|c| c.1 <= most).map(|(r, d, _)| (r, d))
     };
-    within(joined, 3)
+    // "RTO 4h, RPO 1h": a name right before the duration is its label, whatever follows.
+    // ("Two-hour RTO, ten-minute RPO": that name labels the duration before it.)
+    let named_before = at > 0
+        && matches!(ws[at - 1].text.as_str(), "rto" | "rpo")
+        && !(at.saturating_sub(5)..at - 1)
+            .any(|k| duration_at(ws, k).is_some_and(|(_, used)| k + used == at - 1));
+    if let Some(is_rpo) = label
+        && !named_before
+    {
+        return Some((is_rpo, 0));
+    }
+    within(joined, 4)
         .or_else(|| within(before, 10))
         .or_else(|| within(after, 8))
+        .or_else(|| asked_before(ws, clause))
+}
+
+/// "What's the RTO? Management says 90 minutes max.": a clause with no cue of its own answers
+/// the recovery objective the clause before it names, when that one names exactly one.
+fn asked_before(ws: &[W], clause: usize) -> Option<(bool, usize)> {
+    let previous = clause.checked_sub(1)?;
+    let mut named =
+        ws.iter()
+            .filter(|w| w.clause == previous)
+            .filter_map(|w| match w.text.as_str() {
+                "rto" => Some(false),
+                "rpo" => Some(true),
+                _ => None,
+            });
+    let first = named.next()?;
+    let no_duration =
+        !(0..ws.len()).any(|i| ws[i].clause == previous && duration_at(ws, i).is_some());
+    (named.next().is_none() && no_duration).then_some((first, 0))
 }
 
 /// Recovery time and point objectives.

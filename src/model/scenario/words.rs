@@ -133,6 +133,15 @@ pub(super) fn number(word: &str) -> Option<u64> {
 }
 
 pub(super) fn unit(word: &str) -> Option<u64> {
+    // "a day's worth", "minuts", "minuets": the unit under a possessive or one typo.
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    if word.len() >= 5 {
+        for (name, secs) in [("minutes", 60), ("seconds", 1), ("hours", 3_600)] {
+            if word != name && same_word(word, name) {
+                return Some(secs);
+            }
+        }
+    }
     Some(match word {
         "s" | "sec" | "secs" | "second" | "seconds" => 1,
         "m" | "min" | "mins" | "minute" | "minutes" => 60,
@@ -150,6 +159,22 @@ pub(super) fn duration_at(ws: &[W], i: usize) -> Option<(u64, usize)> {
     let next = |k: usize| ws.get(i + k).map(|w| w.text.as_str());
     if w == "half" && matches!(next(1), Some("an" | "a")) && next(2) == Some("hour") {
         return Some((1_800, 3));
+    }
+    // "a quarter of an hour", "quarter of an hour"
+    let q = usize::from(matches!(w, "a" | "one"));
+    if ws.get(i + q).is_some_and(|w| w.text == "quarter")
+        && next(q + 1) == Some("of")
+        && matches!(next(q + 2), Some("an" | "a"))
+        && next(q + 3) == Some("hour")
+    {
+        return Some((900, q + 4));
+    }
+    // "1.5 hours", "2.5 days"
+    if w.contains('.')
+        && let (Ok(f), Some(u)) = (w.parse::<f64>(), next(1).and_then(unit))
+        && f > 0.0
+    {
+        return Some(((f * u as f64).round() as u64, 2));
     }
     // "15-minute", "4-hour"
     if let Some((n, u)) = w.split_once('-')
