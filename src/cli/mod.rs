@@ -75,6 +75,7 @@ pub fn with_data_help(command: clap::Command, kb: &KnowledgeBase) -> clap::Comma
                                 format!(": {}", crate::model::duration::DURATION_FORMS)
                             }
                             AnswerKind::YesNo => String::new(),
+                            AnswerKind::Count(max) => format!(": a whole number up to {max}"),
                         };
                         let default = q
                             .default
@@ -87,6 +88,15 @@ pub fn with_data_help(command: clap::Command, kb: &KnowledgeBase) -> clap::Comma
                         if sub.get_arguments().any(|a| a.get_id() == id.as_str()) {
                             sub = sub.mut_arg(id, |arg| arg.help(help));
                         }
+                    }
+                    if !w.presets.is_empty() && sub.get_arguments().any(|a| a.get_id() == "preset")
+                    {
+                        let ids: Vec<&str> = w.presets.iter().map(|p| p.id.as_str()).collect();
+                        let help = format!(
+                            "A preset that fills the answers you do not give: {}",
+                            ids.join(", ")
+                        );
+                        sub = sub.mut_arg("preset", |arg| arg.help(help));
                     }
                     sub
                 })
@@ -126,6 +136,7 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
         }
         Command::Dump => reference::dump(&kb, &mut out),
         Command::Guide { json } => reference::guide(&kb, json, &mut out)?,
+        Command::Prices { json } => decide::prices(&kb, json, &mut out)?,
         Command::Wizard { command } => decide::wizard(&kb, command, &mut out)?,
         Command::Compare { ids, format } => decide::compare(&kb, &ids, format, &mut out)?,
         Command::Simulate {
@@ -159,7 +170,7 @@ pub fn with_packs(
 }
 
 /// Writes to stdout, treating a closed pipe (`opsdeck dump | head`) as success.
-fn write_stdout(text: &str) -> anyhow::Result<()> {
+pub(super) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

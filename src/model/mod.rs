@@ -11,6 +11,7 @@ pub mod kb;
 pub mod limits;
 pub mod markup;
 pub mod parse;
+pub mod plan;
 pub mod query;
 pub mod render;
 pub mod scenario;

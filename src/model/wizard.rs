@@ -22,6 +22,8 @@ pub enum Answer {
     Choice(String),
     /// A duration in seconds.
     Secs(u64),
+    /// A whole number.
+    Count(u64),
 }
 
 /// Answers by question key, every question answered (defaults filled in).
@@ -66,13 +68,51 @@ pub fn parse_answer(question: &Question, raw: &str) -> Result<Answer, AnswerErro
         AnswerKind::Duration => parse_duration_secs(raw)
             .map(Answer::Secs)
             .map_err(|e| AnswerError(format!("{}: {e}", question.key))),
+        AnswerKind::Count(max) => match raw.replace([',', '_'], "").parse::<u64>() {
+            Ok(n) if n <= *max => Ok(Answer::Count(n)),
+            Ok(n) => Err(AnswerError(format!(
+                "{}: {n} is more than the most this question takes ({max})",
+                question.key
+            ))),
+            Err(_) => Err(AnswerError(format!(
+                "{}: {raw:?} is not a whole number (e.g. 4)",
+                question.key
+            ))),
+        },
     }
 }
 
-/// Parses `KEY=VALUE` answers, fills in defaults and reports unknown or missing keys.
+/// The key that picks a preset (`preset=mission-critical`).
+pub const PRESET_KEY: &str = "preset";
+/// Keys that override a price for cost estimates start with this (`price:alb-hour=0.03`).
+pub const PRICE_PREFIX: &str = "price:";
+
+/// Parses `KEY=VALUE` answers, fills in a chosen preset's answers and then defaults, and
+/// reports unknown or missing keys. Price overrides (`price:KEY`) are left to the cost
+/// estimate, which checks them.
 pub fn parse_answers(wizard: &Wizard, raw: &[(String, String)]) -> Result<Answers, AnswerError> {
     let mut answers = Answers::new();
+    let mut preset = None;
     for (key, value) in raw {
+        if key.starts_with(PRICE_PREFIX) {
+            continue;
+        }
+        if key == PRESET_KEY {
+            let Some(p) = wizard.presets.iter().find(|p| p.id == value.trim()) else {
+                let ids: Vec<&str> = wizard.presets.iter().map(|p| p.id.as_str()).collect();
+                return Err(AnswerError(if ids.is_empty() {
+                    format!("the {} wizard has no presets", wizard.id)
+                } else {
+                    format!(
+                        "{value:?} is not a preset of the {} wizard; presets: {}",
+                        wizard.id,
+                        ids.join(", ")
+                    )
+                }));
+            };
+            preset = Some(p);
+            continue;
+        }
         let Some(question) = wizard.questions.iter().find(|q| &q.key == key) else {
             let keys: Vec<&str> = wizard.questions.iter().map(|q| q.key.as_str()).collect();
             return Err(AnswerError(format!(
@@ -83,8 +123,21 @@ pub fn parse_answers(wizard: &Wizard, raw: &[(String, String)]) -> Result<Answer
         };
         answers.insert(key.clone(), parse_answer(question, value)?);
     }
+    if let Some(p) = preset {
+        for (key, value) in &p.answers {
+            if answers.contains_key(key) {
+                continue;
+            }
+            if let Some(question) = wizard.questions.iter().find(|q| &q.key == key) {
+                answers.insert(key.clone(), parse_answer(question, value)?);
+            }
+        }
+    }
     for question in &wizard.questions {
         if answers.contains_key(&question.key) {
+            continue;
+        }
+        if question.optional && question.default.is_none() {
             continue;
         }
         match &question.default {
@@ -128,6 +181,7 @@ pub fn answer_text(answer: &Answer) -> String {
     match answer {
         Answer::Choice(id) => id.clone(),
         Answer::Secs(secs) => format_duration_secs(*secs),
+        Answer::Count(n) => n.to_string(),
     }
 }
 
@@ -295,7 +349,12 @@ pub fn recommend(kb: &KnowledgeBase, wizard: &Wizard, answers: &Answers) -> Opti
     }
 
     let mut would_change = Vec::new();
-    for v in verdicts.iter().filter(|v| v.index < chosen.index) {
+    // Only candidates that would rank above the chosen one, were they not blocked.
+    let above = |v: &&Verdict<'_>| {
+        (std::cmp::Reverse(v.preference), v.index)
+            < (std::cmp::Reverse(chosen.preference), chosen.index)
+    };
+    for v in verdicts.iter().filter(above) {
         let blockers: Vec<&Rule> = v.hard.iter().chain(&v.soft).copied().collect();
         if blockers.is_empty() || blockers.iter().any(|r| r.unlock.is_empty()) {
             continue;
@@ -453,5 +512,112 @@ fn join_and(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{}; and {last}", init.join("; ")),
+    }
+}
+
+/// One rule of a wizard, as the rule table shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleRow {
+    /// Position in the wizard's rules, from 0.
+    pub index: usize,
+    /// `hard`, `soft` or `prefer`.
+    pub strength: String,
+    /// The rule in words: when it applies and what it targets.
+    pub summary: String,
+    /// Whether its condition holds for the answers.
+    pub applies: bool,
+    /// The candidates it rules out (or prefers) for these answers, by title.
+    pub matched: Vec<String>,
+}
+
+/// A wizard's rules checked against one set of answers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleTable {
+    /// Every rule, in order.
+    pub rows: Vec<RuleRow>,
+    /// The title of the recommended candidate.
+    pub chosen: String,
+}
+
+/// The rule table: for each rule, whether it applies to the answers and which candidates
+/// it rules out or prefers.
+pub fn rule_table(kb: &KnowledgeBase, wizard: &Wizard, answers: &Answers) -> RuleTable {
+    let rows = wizard
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            let applies = rule.when.as_ref().is_none_or(|c| cond_holds(c, answers));
+            let matched = if applies {
+                wizard
+                    .candidates
+                    .iter()
+                    .filter_map(|c| kb.get(&c.id))
+                    .filter(|e| target_matches(&rule.target, e, answers))
+                    .map(|e| e.title.clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let when = rule
+                .when
+                .as_ref()
+                .map(|c| format!("When {}", cond_text(c)))
+                .unwrap_or_else(|| "Always".to_owned());
+            let verb = match rule.strength {
+                Strength::Hard => "rules out",
+                Strength::Soft => "rules out, unless nothing else fits,",
+                Strength::Prefer => "prefers",
+            };
+            RuleRow {
+                index,
+                strength: match rule.strength {
+                    Strength::Hard => "hard",
+                    Strength::Soft => "soft",
+                    Strength::Prefer => "prefer",
+                }
+                .to_owned(),
+                summary: format!("{when}: {verb} {}", target_text(kb, &rule.target)),
+                applies,
+                matched,
+            }
+        })
+        .collect();
+    let chosen = recommend(kb, wizard, answers)
+        .map(|r| r.title)
+        .unwrap_or_default();
+    RuleTable { rows, chosen }
+}
+
+/// A condition in words.
+pub fn cond_text(cond: &Cond) -> String {
+    match cond {
+        Cond::Is(k, v) => format!("{k} is {v}"),
+        Cond::In(k, vs) => format!("{k} is one of {}", vs.join(", ")),
+        Cond::Under(k, l) => format!("{k} is under {l}"),
+        Cond::AtLeast(k, l) => format!("{k} is at least {l}"),
+        Cond::All(cs) => cs.iter().map(cond_text).collect::<Vec<_>>().join(" and "),
+        Cond::Any(cs) => cs.iter().map(cond_text).collect::<Vec<_>>().join(" or "),
+        Cond::Not(c) => format!("not ({})", cond_text(c)),
+    }
+}
+
+/// A rule's target in words.
+fn target_text(kb: &KnowledgeBase, target: &Target) -> String {
+    match target {
+        Target::Ids(ids) => ids
+            .iter()
+            .map(|id| kb.get(id).map_or(id.clone(), |e| e.title.clone()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Target::Level(k, levels) => format!("strategies whose {k} is {}", levels.join(" or ")),
+        Target::Flag(k, v) => format!("strategies whose {k} is {}", if *v { "yes" } else { "no" }),
+        Target::Unsupported(k) => format!("strategies {k} does not support"),
+        Target::SlowerThan(q, a) => {
+            format!("strategies whose fastest {a} is slower than your {q}")
+        }
+        Target::AtFastEdge(q, a) => {
+            format!("strategies that reach your {q} only at the fast end of their {a} band")
+        }
     }
 }

@@ -103,6 +103,16 @@ fn questions_ui(ui: &mut egui::Ui, wizard: &Wizard, given: &mut BTreeMap<String,
                     ui.selectable_value(value, "yes".to_owned(), "Yes");
                 });
             }
+            AnswerKind::Count(_) => {
+                ui.add(egui::TextEdit::singleline(value).desired_width(100.0))
+                    .labelled_by(label.id);
+                if !value.trim().is_empty()
+                    && let Err(e) = parse_answer(q, value)
+                {
+                    let dark = ui.visuals().dark_mode;
+                    ui.colored_label(theme::status_color(Lifecycle::Retired, dark), e.to_string());
+                }
+            }
             AnswerKind::Duration => {
                 ui.add(
                     egui::TextEdit::singleline(value)

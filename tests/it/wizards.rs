@@ -118,7 +118,7 @@ type DeployCase = (
 
 #[test]
 fn deploy_cases() {
-    let cases: [DeployCase; 17] = [
+    let cases: [DeployCase; 21] = [
         (&[("platform", "ec2")], "rolling", "OneAtATime"),
         (
             &[("platform", "ec2"), ("downtime", "ok")],
@@ -156,7 +156,21 @@ fn deploy_cases() {
         (
             &[("platform", "ecs"), ("gradual", "canary")],
             "canary",
+            "built-in CANARY strategy",
+        ),
+        (
+            &[
+                ("platform", "ecs"),
+                ("ecs-controller", "codedeploy"),
+                ("gradual", "canary"),
+            ],
+            "canary",
             "ECSCanary10Percent5Minutes",
+        ),
+        (
+            &[("platform", "ecs"), ("gradual", "linear")],
+            "linear",
+            "built-in LINEAR strategy",
         ),
         (
             &[("platform", "lambda"), ("gradual", "linear")],
@@ -171,7 +185,27 @@ fn deploy_cases() {
         (
             &[("platform", "ecs"), ("mixed-versions", "no")],
             "blue-green",
+            "built-in BLUE_GREEN strategy",
+        ),
+        (
+            &[
+                ("platform", "ecs"),
+                ("ecs-controller", "codedeploy"),
+                ("mixed-versions", "no"),
+            ],
+            "blue-green",
             "two target groups",
+        ),
+        (
+            // CodeDeploy runs only blue/green on ECS: no rolling update with an extra batch.
+            &[
+                ("platform", "ecs"),
+                ("ecs-controller", "codedeploy"),
+                ("capacity", "keep"),
+                ("extra-cost", "high"),
+            ],
+            "canary",
+            "ECSCanary10Percent5Minutes",
         ),
         (
             &[("platform", "lambda"), ("gradual", "ab")],

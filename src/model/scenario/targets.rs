@@ -123,6 +123,20 @@ pub(super) fn not_a_target(ws: &[W], at: usize, used: usize) -> bool {
     ])
 }
 
+/// Recovery-point cues that name what is lost rather than the losing.
+const OBJECT_CUES: &[&str] = &[
+    "transactions",
+    "orders",
+    "edits",
+    "updates",
+    "records",
+    "written",
+    "writes",
+    "changes",
+    "trades",
+    "payments",
+];
+
 /// Cue words that say a duration is a recovery time or a recovery point.
 pub(super) const RTO_CUES: &[&str] = &[
     "rto",
@@ -184,19 +198,21 @@ pub(super) const RPO_CUES: &[&str] = &[
 /// cue joined by "of" right after it decides ("10 minutes of transactions", "48 hours of
 /// downtime"); otherwise the nearest cue before it ("lose no more than 5 minutes"), and
 /// only then one after it ("5 minutes is the most data we can lose").
-pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usize)> {
+pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usize, usize)> {
     let clause = ws[at].clause;
     let end = at + used;
-    let mut before: Option<(bool, usize, usize)> = None; // (is_rpo, distance, cue length)
-    let mut after: Option<(bool, usize, usize)> = None;
-    let mut joined: Option<(bool, usize, usize)> = None;
+    // (is_rpo, distance, cue length, cue start, cue end)
+    type Slot = Option<(bool, usize, usize, usize, usize)>;
+    let mut before: Slot = None;
+    let mut after: Slot = None;
+    let mut joined: Slot = None;
     let mut label: Option<bool> = None;
     // "a day's worth of records": "worth" joins like "of".
     let skip = usize::from(ws.get(end).is_some_and(|w| w.text == "worth"));
     let of = ws.get(end + skip).is_some_and(|w| w.text == "of");
-    let better = |slot: &Option<(bool, usize, usize)>, d: usize, len: usize| match slot {
+    let better = |slot: &Slot, d: usize, len: usize| match slot {
         None => true,
-        Some((_, bd, bl)) => d < *bd || (d == *bd && len > *bl),
+        Some((_, bd, bl, _, _)) => d < *bd || (d == *bd && len > *bl),
     };
     for (cues, is_rpo) in [(RTO_CUES, false), (RPO_CUES, true)] {
         for cue in cues {
@@ -209,10 +225,16 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
                     continue;
                 }
                 let len = e - s;
+                // "its order API within 2 hours": a thing that can be lost is a cue only
+                // when the duration is of it ("15 minutes of orders").
+                let object = OBJECT_CUES.contains(cue);
+                if object && !(s >= end && of && s - end <= 3 + skip) {
+                    continue;
+                }
                 if e <= at {
                     let d = at - e;
                     if better(&before, d, len) {
-                        before = Some((is_rpo, d, len));
+                        before = Some((is_rpo, d, len, s, e));
                     }
                 } else if s >= end {
                     let d = s - end;
@@ -227,17 +249,19 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
                         "lose" | "losing" | "lost" | "recover" | "restore" | "fail over" | "down"
                     );
                     if of && noun && d <= 3 + skip && better(&joined, d, len) {
-                        joined = Some((is_rpo, d, len));
+                        joined = Some((is_rpo, d, len, s, e));
                     }
                     if better(&after, d, len) {
-                        after = Some((is_rpo, d, len));
+                        after = Some((is_rpo, d, len, s, e));
                     }
                 }
             }
         }
     }
-    let within = |slot: Option<(bool, usize, usize)>, most: usize| {
-        slot.filter(|c| c.1 <= most).map(|(r, d, _)| (r, d))
+    // The phrase read: from the cue to the duration, whichever comes first.
+    let within = |slot: Slot, most: usize| {
+        slot.filter(|c| c.1 <= most)
+            .map(|(r, _, _, s, e)| (r, s.min(at), e.max(end)))
     };
     // "RTO 4h, RPO 1h": a name right before the duration is its label, whatever follows.
     // ("Two-hour RTO, ten-minute RPO": that name labels the duration before it.)
@@ -248,17 +272,17 @@ pub(super) fn nearest_cue(ws: &[W], at: usize, used: usize) -> Option<(bool, usi
     if let Some(is_rpo) = label
         && !named_before
     {
-        return Some((is_rpo, 0));
+        return Some((is_rpo, at, end + 1));
     }
     within(joined, 4)
         .or_else(|| within(before, 10))
         .or_else(|| within(after, 8))
-        .or_else(|| asked_before(ws, clause))
+        .or_else(|| asked_before(ws, clause).map(|r| (r, at, end)))
 }
 
 /// "What's the RTO? Management says 90 minutes max.": a clause with no cue of its own answers
 /// the recovery objective the clause before it names, when that one names exactly one.
-fn asked_before(ws: &[W], clause: usize) -> Option<(bool, usize)> {
+fn asked_before(ws: &[W], clause: usize) -> Option<bool> {
     let previous = clause.checked_sub(1)?;
     let mut named =
         ws.iter()
@@ -271,7 +295,7 @@ fn asked_before(ws: &[W], clause: usize) -> Option<(bool, usize)> {
     let first = named.next()?;
     let no_duration =
         !(0..ws.len()).any(|i| ws[i].clause == previous && duration_at(ws, i).is_some());
-    (named.next().is_none() && no_duration).then_some((first, 0))
+    (named.next().is_none() && no_duration).then_some(first)
 }
 
 /// Recovery time and point objectives.
@@ -346,7 +370,7 @@ pub(super) fn read_targets(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
         if answers.iter().any(|r| r.start == ws[at].start) {
             continue;
         }
-        if let Some((is_rpo, _)) = nearest_cue(ws, at, used) {
+        if let Some((is_rpo, from, to)) = nearest_cue(ws, at, used) {
             let key = if is_rpo { "rpo" } else { "rto" };
             push(
                 answers,
@@ -354,8 +378,8 @@ pub(super) fn read_targets(text: &str, ws: &[W], answers: &mut Vec<Reading>) {
                 ws,
                 key,
                 &format_duration_secs(secs),
-                at,
-                at + used,
+                from,
+                to,
             );
         }
     }

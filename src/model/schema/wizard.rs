@@ -1,5 +1,7 @@
 //! Decision wizards as data: questions, candidates, rules and notes.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A decision wizard: questions, candidate strategies (entry ids) and rules, all data.
@@ -33,6 +35,105 @@ pub struct Wizard {
     /// Extra warnings shown when their condition holds.
     #[serde(default)]
     pub notes: Vec<WizardNote>,
+    /// Named answer sets (such as recovery tiers) that fill the questions not answered.
+    #[serde(default)]
+    pub presets: Vec<Preset>,
+    /// Per-failure verdicts and costed options, for a wizard whose candidates protect
+    /// against failures (disaster recovery).
+    #[serde(default)]
+    pub plan: Option<PlanSpec>,
+    /// What a deployment costs in extra instances, for a wizard whose candidates have
+    /// rollouts the simulator runs.
+    #[serde(default)]
+    pub deploy_cost: Option<DeployCostSpec>,
+}
+
+/// A named set of answers, e.g. the targets of a "mission critical" tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    /// Stable id, e.g. `mission-critical` (the CLI `--preset` value).
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// What the preset is for and where its values come from.
+    pub help: String,
+    /// Raw answers by question key.
+    pub answers: BTreeMap<String, String>,
+}
+
+/// How a disaster-recovery wizard builds costed options: which candidate covers the loss of
+/// an Availability Zone, which ones recover in another Region, what a restore from backup
+/// reaches, and what proves each layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSpec {
+    /// The candidate that spreads the workload over Availability Zones in one Region.
+    pub az_layer: String,
+    /// Candidates that recover in another Region, cheapest first.
+    pub region_layers: Vec<String>,
+    /// What a point-in-time restore from backup reaches: after data corruption (which
+    /// replication copies), and after the loss of a zone when nothing else covers it.
+    pub restore: Reach,
+    /// What to set up to prove each layer works; `layer` is a candidate id or `backups`.
+    pub proofs: Vec<Proof>,
+    /// Assumptions printed beside every estimate.
+    pub assumptions: Vec<String>,
+}
+
+/// A typical range of recovery times and recovery points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reach {
+    /// Recovery time band.
+    pub rto: Band,
+    /// Recovery point band.
+    pub rpo: Band,
+    /// Where the figures come from and what they leave out.
+    pub note: String,
+}
+
+/// A duration range: `min` is the best case, `max` the most it typically takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Fastest typical value, e.g. `5m`.
+    pub min: String,
+    /// Slowest typical value, e.g. `1h`.
+    pub max: String,
+}
+
+/// What proves one layer of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proof {
+    /// A candidate id, or `backups` for the point-in-time backups every plan keeps.
+    pub layer: String,
+    /// The steps, each with the entries that explain it.
+    pub steps: Vec<ProofStep>,
+}
+
+/// One thing to set up: an alarm, a runbook, a fault-injection experiment, a game day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProofStep {
+    /// What to do, in a sentence or two (markup allowed).
+    pub text: String,
+    /// Entry ids that explain how.
+    #[serde(default)]
+    pub entries: Vec<String>,
+}
+
+/// How a deployment wizard prices a rollout: the simulator counts the instances beyond the
+/// fleet at each step, and each step is given a length.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeployCostSpec {
+    /// When the cost applies (instances are not what Lambda deployments pay for).
+    #[serde(default)]
+    pub when: Option<Cond>,
+    /// Assumptions printed beside every estimate.
+    pub assumptions: Vec<String>,
 }
 
 /// One question of a wizard.
@@ -47,9 +148,16 @@ pub struct Question {
     pub help: String,
     /// What kind of answer it takes.
     pub answer: AnswerKind,
-    /// The answer used when none is given; `None` makes the question required.
+    /// The answer used when none is given; `None` makes the question required, unless it
+    /// is `optional`.
     #[serde(default)]
     pub default: Option<String>,
+    /// An optional question with no default is simply left unanswered.
+    #[serde(default)]
+    pub optional: bool,
+    /// The heading the question is shown under, when the wizard groups its questions.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 /// The form of an answer.
@@ -61,6 +169,8 @@ pub enum AnswerKind {
     YesNo,
     /// A duration such as `15m` or `4h`.
     Duration,
+    /// A whole number from 0 up to the given most, e.g. a count of instances or gigabytes.
+    Count(u64),
 }
 
 /// One option of a choice question.

@@ -7,7 +7,7 @@ use super::super::kb::KnowledgeBase;
 use super::super::markup::{self, Style};
 use super::super::render::value_with_unit;
 use super::super::schema::{Entry, Lifecycle};
-use super::{Attachment, Sheet, attachment_recommendation};
+use super::{Attachment, Sheet, attachment_plan, attachment_recommendation};
 
 /// The stylesheet embedded in every HTML export.
 pub const SHEET_CSS: &str = include_str!("../../../assets/sheet.css");
@@ -117,7 +117,36 @@ fn attachment_html(kb: &KnowledgeBase, attachment: &Attachment) -> String {
                     for w in &rec.warnings {
                         let _ = writeln!(h, "<li class=\"tip\">{}</li>", escape_html(w));
                     }
-                    h.push_str("</ul>\n</article>\n");
+                    h.push_str("</ul>\n");
+                    if let Some(plan) = attachment_plan(kb, wizard, answers) {
+                        let (header, rows) = super::super::plan::text::option_rows(&plan);
+                        h.push_str("<table class=\"options\">\n<tr>");
+                        for cell in &header {
+                            let _ = write!(h, "<th>{}</th>", escape_html(cell));
+                        }
+                        h.push_str("</tr>\n");
+                        for row in rows {
+                            h.push_str("<tr>");
+                            for cell in &row {
+                                let _ = write!(h, "<td>{}</td>", escape_html(cell));
+                            }
+                            h.push_str("</tr>\n");
+                        }
+                        h.push_str("</table>\n<ul>\n");
+                        for o in &plan.options {
+                            let _ = writeln!(
+                                h,
+                                "<li><strong>{}:</strong> {}</li>",
+                                escape_html(&o.title),
+                                escape_html(&o.changes.join(" "))
+                            );
+                        }
+                        for w in &plan.what_would_change {
+                            let _ = writeln!(h, "<li>{}</li>", escape_html(w));
+                        }
+                        h.push_str("</ul>\n<p class=\"meta\">Costs: us-east-1 on-demand prices; * marks an estimate with an unverified price.</p>\n");
+                    }
+                    h.push_str("</article>\n");
                 }
                 Err(why) => {
                     let _ = writeln!(

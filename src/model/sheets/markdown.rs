@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::super::kb::KnowledgeBase;
 use super::super::render::value_with_unit;
 use super::super::schema::Lifecycle;
-use super::{Attachment, Sheet, attachment_recommendation};
+use super::{Attachment, Sheet, attachment_plan, attachment_recommendation};
 
 /// The sheet as Markdown: each entry with its summary, key points, exam tips, limit value
 /// and the user's note.
@@ -83,6 +83,25 @@ pub fn sheet_markdown(
                             let _ = writeln!(md, "- **Warning:** {w}");
                         }
                         md.push('\n');
+                        if let Some(plan) = attachment_plan(kb, wizard, answers) {
+                            let (header, rows) = super::super::plan::text::option_rows(&plan);
+                            let _ = writeln!(md, "| {} |", header.join(" | "));
+                            let _ = writeln!(md, "|{}", " --- |".repeat(header.len()));
+                            for row in rows {
+                                let _ = writeln!(md, "| {} |", row.join(" | "));
+                            }
+                            md.push('\n');
+                            for o in &plan.options {
+                                let _ = writeln!(md, "- **{}:** {}", o.title, o.changes.join(" "));
+                            }
+                            for w in &plan.what_would_change {
+                                let _ = writeln!(md, "- {w}");
+                            }
+                            let _ = writeln!(
+                                md,
+                                "\n*Costs: us-east-1 on-demand prices; \\* marks an estimate with an unverified price.*\n"
+                            );
+                        }
                     }
                     Err(why) => {
                         let _ =

@@ -476,6 +476,16 @@ fn attachment_recommendation(
     ))
 }
 
+/// A wizard attachment's costed plan, when its wizard has one and the answers allow it.
+fn attachment_plan(
+    kb: &KnowledgeBase,
+    wizard: &str,
+    answers: &BTreeMap<String, String>,
+) -> Option<super::plan::Plan> {
+    let w = kb.wizard(wizard)?;
+    super::plan::plan_raw(kb, w, answers).ok().flatten()
+}
+
 /// Why a shared sheet could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {

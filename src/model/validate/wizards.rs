@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::super::duration::parse_duration_secs;
-use super::super::schema::{AnswerKind, Cond, Scale, Target, Wizard};
+use super::super::schema::{AnswerKind, Cond, PlanSpec, Scale, Target, Wizard};
 use super::{Input, Validator, is_kebab, kebab_msg};
 
 impl Validator<'_> {
@@ -48,18 +48,13 @@ impl Validator<'_> {
                     }
                 }
             }
-            if let Some(default) = &q.default {
-                let ok = match &q.answer {
-                    AnswerKind::Choice(options) => options.iter().any(|o| &o.id == default),
-                    AnswerKind::YesNo => default == "yes" || default == "no",
-                    AnswerKind::Duration => parse_duration_secs(default).is_ok(),
-                };
-                if !ok {
-                    say(
-                        default,
-                        format!("default {default:?} is not a valid answer to {:?}", q.key),
-                    );
-                }
+            if let Some(default) = &q.default
+                && !answer_ok(&q.answer, default)
+            {
+                say(
+                    default,
+                    format!("default {default:?} is not a valid answer to {:?}", q.key),
+                );
             }
         }
         let mut cands = BTreeSet::new();
@@ -68,6 +63,24 @@ impl Validator<'_> {
             if !self.ids.contains_key(c.id.as_str()) {
                 say(&c.id, format!("candidate {:?} does not exist", c.id));
             }
+        }
+        self.check_presets(w, &mut say);
+        if let Some(plan) = &w.plan {
+            self.check_plan(w, plan, &cands, &mut say);
+        }
+        if let Some(cost) = &w.deploy_cost {
+            if let Some(cond) = &cost.when {
+                self.check_cond(w, cond, &mut say);
+            }
+            for key in DEPLOY_COST_KEYS {
+                if !w.questions.iter().any(|q| q.key == *key) {
+                    say(
+                        key,
+                        format!("a wizard with deploy_cost needs a question {key:?}"),
+                    );
+                }
+            }
+            self.check_price_choices(w, "instance-price", &mut say);
         }
         for t in w
             .candidates
@@ -100,6 +113,110 @@ impl Validator<'_> {
                 Some(&lit),
                 format!("wizard {:?}: {msg}", w.id),
             );
+        }
+    }
+
+    /// Every preset answer names a question and is a valid answer to it.
+    fn check_presets(&self, w: &Wizard, say: &mut impl FnMut(&str, String)) {
+        let mut ids = BTreeSet::new();
+        for p in &w.presets {
+            if !ids.insert(p.id.as_str()) {
+                say(&p.id, format!("preset {:?} is defined twice", p.id));
+            }
+            if !is_kebab(&p.id) {
+                say(&p.id, kebab_msg("preset id", &p.id));
+            }
+            for (key, value) in &p.answers {
+                let Some(q) = w.questions.iter().find(|q| &q.key == key) else {
+                    say(
+                        key,
+                        format!("preset {:?} answers unknown question {key:?}", p.id),
+                    );
+                    continue;
+                };
+                if !answer_ok(&q.answer, value) {
+                    say(
+                        value,
+                        format!(
+                            "preset {:?}: {value:?} is not a valid answer to {key:?}",
+                            p.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A plan's layers are candidates with recovery bands, its bands parse, its proofs name
+    /// layers and entries that exist, and the wizard asks what the plan reads.
+    fn check_plan(
+        &self,
+        w: &Wizard,
+        plan: &PlanSpec,
+        cands: &BTreeSet<&str>,
+        say: &mut impl FnMut(&str, String),
+    ) {
+        for layer in std::iter::once(&plan.az_layer).chain(&plan.region_layers) {
+            if !cands.contains(layer.as_str()) {
+                say(layer, format!("plan layer {layer:?} is not a candidate"));
+            }
+        }
+        for band in [&plan.restore.rto, &plan.restore.rpo] {
+            for d in [&band.min, &band.max] {
+                if let Err(e) = parse_duration_secs(d) {
+                    say(d, format!("plan restore band: {e}"));
+                }
+            }
+        }
+        for proof in &plan.proofs {
+            let known = proof.layer == "backups"
+                || proof.layer == plan.az_layer
+                || plan.region_layers.contains(&proof.layer);
+            if !known {
+                say(
+                    &proof.layer,
+                    format!(
+                        "proof layer {:?} is neither `backups` nor a plan layer",
+                        proof.layer
+                    ),
+                );
+            }
+            for step in &proof.steps {
+                for id in &step.entries {
+                    if !self.ids.contains_key(id.as_str()) {
+                        say(id, format!("proof step names unknown entry {id:?}"));
+                    }
+                }
+            }
+        }
+        for key in PLAN_KEYS {
+            if !w.questions.iter().any(|q| q.key == *key) {
+                say(
+                    key,
+                    format!("a wizard with a plan needs a question {key:?}"),
+                );
+            }
+        }
+        self.check_price_choices(w, "instance-price", say);
+        self.check_price_choices(w, "database", say);
+    }
+
+    /// Every option of a price question (except `none`) is a key of the price table.
+    fn check_price_choices(&self, w: &Wizard, key: &str, say: &mut impl FnMut(&str, String)) {
+        let Some(q) = w.questions.iter().find(|q| q.key == key) else {
+            return;
+        };
+        if let AnswerKind::Choice(options) = &q.answer {
+            for o in options {
+                if o.id != "none" && !self.price_keys.contains(o.id.as_str()) {
+                    say(
+                        &o.id,
+                        format!("{key:?} option {:?} is not a price key", o.id),
+                    );
+                }
+            }
+        } else {
+            say(key, format!("{key:?} must be a choice of price keys"));
         }
     }
 
@@ -143,7 +260,7 @@ impl Validator<'_> {
         let ok = match &q.answer {
             AnswerKind::Choice(options) => options.iter().any(|o| o.id == value),
             AnswerKind::YesNo => value == "yes" || value == "no",
-            AnswerKind::Duration => false,
+            AnswerKind::Duration | AnswerKind::Count(_) => false,
         };
         if !ok {
             say(value, format!("{value:?} is not an answer to {:?}", q.key));
@@ -238,6 +355,44 @@ impl Validator<'_> {
         }
     }
 }
+
+/// Whether a raw answer is valid for a question of this kind.
+fn answer_ok(kind: &AnswerKind, value: &str) -> bool {
+    match kind {
+        AnswerKind::Choice(options) => options.iter().any(|o| o.id == value),
+        AnswerKind::YesNo => value == "yes" || value == "no",
+        AnswerKind::Duration => parse_duration_secs(value).is_ok(),
+        AnswerKind::Count(max) => value.parse::<u64>().is_ok_and(|n| n <= *max),
+    }
+}
+
+/// The questions a disaster-recovery plan reads (besides the wizard's own rto, rpo, scope).
+pub const PLAN_KEYS: &[&str] = &[
+    "rto",
+    "rpo",
+    "scope",
+    "az-rto",
+    "az-rpo",
+    "corruption-rto",
+    "corruption-rpo",
+    "instances",
+    "instance-price",
+    "database",
+    "db-gb",
+    "data-gb",
+    "change-gb",
+    "standby-percent",
+    "current-az",
+    "current-dr",
+];
+
+/// The questions a deployment cost reads.
+pub const DEPLOY_COST_KEYS: &[&str] = &[
+    "instances",
+    "instance-price",
+    "step-minutes",
+    "deploys-per-month",
+];
 
 /// Every text of a wizard that may hold placeholders.
 fn wizard_texts(w: &Wizard) -> impl Iterator<Item = &str> {
