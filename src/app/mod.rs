@@ -37,6 +37,7 @@ struct Views {
     search: ui::search::SearchView,
     limits: ui::limits::LimitsView,
     compare: ui::compare::CompareView,
+    wizard: ui::wizard::WizardView,
     sheets: ui::sheets::SheetsView,
     guide: ui::guide::GuideView,
     palette: ui::palette::Palette,
@@ -182,6 +183,20 @@ impl OpsDeckApp {
         crate::model::wizard::recommend_raw(&self.kb, wizard, given)
     }
 
+    /// The plan the wizard view shows now (for tests), when its wizard has one.
+    pub fn wizard_plan(&self) -> Option<crate::model::plan::Plan> {
+        let wizard = self
+            .state
+            .wizard
+            .as_deref()
+            .and_then(|id| self.kb.wizard(id))?;
+        let empty = Default::default();
+        let given = self.state.wizard_answers.get(&wizard.id).unwrap_or(&empty);
+        crate::model::plan::plan_raw(&self.kb, wizard, given)
+            .ok()
+            .flatten()
+    }
+
     /// Ids of the limits in the order the limits table shows them.
     pub fn limit_ids(&self) -> Vec<&str> {
         crate::model::limits::filter_limits(&self.kb, &self.views.limits.filter)
@@ -306,7 +321,7 @@ impl OpsDeckApp {
                     ui.ctx().set_zoom_factor(state.zoom);
                 }
             }
-            View::Wizards => out.extend(ui::wizard::wizard_ui(
+            View::Wizards => out.extend(views.wizard.ui(
                 ui,
                 kb,
                 &mut state.wizard,

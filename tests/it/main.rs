@@ -9,5 +9,6 @@ mod scenario;
 mod sheets;
 mod store;
 mod ui;
+mod ui_wizard;
 mod util;
 mod wizards;

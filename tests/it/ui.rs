@@ -11,12 +11,12 @@ use opsdeck::model::KnowledgeBase;
 use opsdeck::ui::command::{ThemeChoice, View};
 
 /// Every harness is built the same way: fixed size, fixed theme, fresh state.
-fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDeckApp> {
+pub(crate) fn harness(theme: ThemeChoice, options: StartOptions) -> Harness<'static, OpsDeckApp> {
     harness_sized(theme, options, egui::vec2(960.0, 620.0))
 }
 
 /// [`harness`] with another window size.
-fn harness_sized(
+pub(crate) fn harness_sized(
     theme: ThemeChoice,
     options: StartOptions,
     size: egui::Vec2,
@@ -317,6 +317,8 @@ fn changing_a_wizard_answer_changes_the_recommendation() {
         h.state().wizard_recommendation().map(|r| r.strategy),
         Ok("pilot-light".to_owned())
     );
+    h.get_by_label("An Availability Zone").scroll_to_me();
+    h.run_steps(12);
     h.get_by_label("An Availability Zone").click();
     h.run_steps(3);
     assert_eq!(
