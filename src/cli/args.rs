@@ -192,6 +192,20 @@ pub enum Command {
         /// Markdown table or JSON.
         #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
         format: CompareFormat,
+        /// Add the extra instance-hours and cost of one deployment of N instances
+        /// (deployment strategies).
+        #[arg(long, value_name = "N")]
+        instances: Option<u32>,
+        /// Minutes each deployment step takes, with --instances.
+        #[arg(long = "step-minutes", value_name = "M", default_value_t = 10)]
+        step_minutes: u64,
+        /// Price key of one instance, with --instances (see `opsdeck prices`).
+        #[arg(
+            long = "instance-price",
+            value_name = "KEY",
+            default_value = "ec2-m5-large-hour"
+        )]
+        instance_price: String,
     },
     /// Simulate a deployment step by step: `STEP<TAB>IN_SERVICE<TAB>OLD<TAB>NEW<TAB>DESCRIPTION`.
     Simulate {

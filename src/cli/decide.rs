@@ -422,10 +422,29 @@ pub(super) fn compare(
     kb: &KnowledgeBase,
     ids: &[String],
     format: CompareFormat,
+    cost: Option<&crate::model::plan::deploy::CostContext>,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let table = crate::model::compare::compare(kb, &ids)?;
+    let mut table = crate::model::compare::compare(kb, &ids)?;
+    if let Some(ctx) = cost {
+        if !kb.prices().iter().any(|p| p.key == ctx.price) {
+            bail!(
+                "no price has the key {:?}; `opsdeck prices` lists the keys",
+                ctx.price
+            );
+        }
+        if ctx.instances == 0 || ctx.instances > crate::model::simulate::MAX_INSTANCES {
+            bail!(
+                "--instances must be 1 to {}",
+                crate::model::simulate::MAX_INSTANCES
+            );
+        }
+        let prices = Prices::new(kb.prices());
+        table.rows.extend(crate::model::plan::deploy::cost_rows(
+            kb, &ids, ctx, &prices,
+        ));
+    }
     match format {
         CompareFormat::Md => out.push_str(&table.to_markdown()),
         CompareFormat::Json => {

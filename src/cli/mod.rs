@@ -138,7 +138,20 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
         Command::Guide { json } => reference::guide(&kb, json, &mut out)?,
         Command::Prices { json } => decide::prices(&kb, json, &mut out)?,
         Command::Wizard { command } => decide::wizard(&kb, command, &mut out)?,
-        Command::Compare { ids, format } => decide::compare(&kb, &ids, format, &mut out)?,
+        Command::Compare {
+            ids,
+            format,
+            instances,
+            step_minutes,
+            instance_price,
+        } => {
+            let cost = instances.map(|instances| crate::model::plan::deploy::CostContext {
+                instances,
+                step_minutes,
+                price: instance_price,
+            });
+            decide::compare(&kb, &ids, format, cost.as_ref(), &mut out)?
+        }
         Command::Simulate {
             strategy,
             instances,

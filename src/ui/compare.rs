@@ -60,6 +60,10 @@ pub struct CompareState {
     pub instances: u32,
     /// Batch size for the simulator.
     pub batch: u32,
+    /// Minutes each simulated step takes, for the cost of a deployment.
+    pub step_minutes: u64,
+    /// Price key of one instance-hour, for the cost of a deployment.
+    pub instance_price: String,
 }
 
 impl Default for CompareState {
@@ -69,6 +73,8 @@ impl Default for CompareState {
             ids: Vec::new(),
             instances: 6,
             batch: 2,
+            step_minutes: 10,
+            instance_price: "ec2-m5-large-hour".to_owned(),
         }
     }
 }
@@ -357,6 +363,7 @@ fn simulation_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, state: &mut CompareState
         });
     });
     legend_ui(ui, &palette(dark));
+    cost_ui(ui, kb, state, &sims);
     // Stage diagrams two to a row when there is room.
     let per_row = if ui.available_width() > 1000.0 { 2 } else { 1 };
     for pair in sims.chunks(per_row) {
@@ -375,6 +382,83 @@ fn simulation_ui(ui: &mut egui::Ui, kb: &KnowledgeBase, state: &mut CompareState
                 });
             }
         });
+    }
+}
+
+/// What one deployment costs in instances beyond the fleet, priced from the price table.
+fn cost_ui(
+    ui: &mut egui::Ui,
+    kb: &KnowledgeBase,
+    state: &mut CompareState,
+    sims: &[(String, Simulation)],
+) {
+    use crate::model::plan::cost::{Prices, format_quantity, format_usd};
+    use crate::model::plan::deploy::extra_instance_hours;
+    ui.add_space(8.0);
+    ui.label(RichText::new("Cost of one deployment").strong());
+    let instance_prices: Vec<&crate::model::schema::Price> = kb
+        .prices()
+        .iter()
+        .filter(|p| p.key.starts_with("ec2-"))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        let m = ui.label("Minutes per step");
+        ui.add(egui::Slider::new(&mut state.step_minutes, 1..=60))
+            .labelled_by(m.id);
+        let shown = instance_prices
+            .iter()
+            .find(|p| p.key == state.instance_price)
+            .map_or(state.instance_price.clone(), |p| p.label.clone());
+        let t = ui.label("Instance type");
+        egui::ComboBox::from_id_salt("compare-instance-price")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for p in &instance_prices {
+                    ui.selectable_value(&mut state.instance_price, p.key.clone(), &p.label);
+                }
+            })
+            .response
+            .labelled_by(t.id);
+    });
+    let price = Prices::new(kb.prices()).get(&state.instance_price);
+    let dark = ui.visuals().dark_mode;
+    egui::Grid::new("compare-costs")
+        .num_columns(3)
+        .striped(true)
+        .spacing([14.0, 2.0])
+        .show(ui, |ui| {
+            for h in ["Strategy", "Extra instance-hours", "Cost"] {
+                ui.label(RichText::new(h).small().color(theme::muted(ui)));
+            }
+            ui.end_row();
+            for (title, sim) in sims {
+                let hours = extra_instance_hours(sim, state.instances, state.step_minutes);
+                ui.label(title);
+                ui.label(format_quantity(hours));
+                match &price {
+                    Some(p) if p.unverified.is_some() => {
+                        ui.colored_label(
+                            theme::status_color(crate::model::schema::Lifecycle::ClosedToNew, dark),
+                            format_usd(hours * p.usd),
+                        )
+                        .on_hover_text("The instance price is unverified");
+                    }
+                    Some(p) => {
+                        ui.label(format_usd(hours * p.usd));
+                    }
+                    None => {
+                        ui.label("not priced");
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(why) = price.as_ref().and_then(|p| p.unverified.as_ref()) {
+        ui.label(
+            RichText::new(format!("Orange: the instance price is unverified ({why})."))
+                .small()
+                .color(theme::muted(ui)),
+        );
     }
 }
 

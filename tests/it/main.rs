@@ -4,6 +4,7 @@ mod ask;
 mod cli;
 mod content;
 mod data;
+mod decide;
 mod props;
 mod scenario;
 mod sheets;

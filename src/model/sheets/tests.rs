@@ -243,3 +243,51 @@ fn the_last_sheet_follows_use_and_is_never_guessed() {
     data.last_sheet = None;
     assert_eq!(data.last_sheet_for_adding(), Ok(None));
 }
+
+/// A DR decision kept on a sheet prints with its options, verdicts and costs, and a price
+/// the user gave is used there too.
+#[test]
+fn a_kept_decision_exports_with_its_options_and_costs() {
+    let kb = KnowledgeBase::builtin();
+    let mut data = UserData::default();
+    data.new_sheet("DR").unwrap();
+    let answers: BTreeMap<String, String> = [
+        ("preset", "business-critical"),
+        ("price:ec2-m5-large-hour", "0.1"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    data.attach(
+        "DR",
+        Attachment::Wizard {
+            wizard: "dr".into(),
+            answers: answers.clone(),
+        },
+        &kb,
+    )
+    .unwrap();
+    let plan = super::super::plan::plan_raw(&kb, kb.wizard("dr").unwrap(), &answers)
+        .unwrap()
+        .unwrap();
+    let cheapest = plan
+        .options
+        .iter()
+        .find(|o| o.choices.contains(&super::super::plan::Choice::LeastCost))
+        .unwrap();
+    let cost = super::super::plan::cost::format_usd(cheapest.cost.monthly);
+    let md = sheet_markdown(&kb, data.sheet("DR").unwrap(), &data.notes);
+    assert!(
+        md.contains("| Option | Setup | Loss of an Availability Zone | Loss of the Region | Data corruption or deletion | A month |"),
+        "{md}"
+    );
+    assert!(md.contains(&format!("| {} |", cheapest.title)), "{md}");
+    assert!(md.contains(&cost), "{cost} in {md}");
+    assert!(!plan.what_would_change.is_empty());
+    for w in &plan.what_would_change {
+        assert!(md.contains(w.as_str()), "{w} in {md}");
+    }
+    let html = sheet_html(&kb, data.sheet("DR").unwrap(), &data.notes, "");
+    assert!(html.contains("<table class=\"options\">"), "{html}");
+    assert!(html.contains(&cost), "{html}");
+}

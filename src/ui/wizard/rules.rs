@@ -130,6 +130,7 @@ pub fn what_if_ui(
                 .find(|q| q.key == key)
                 .map_or(key.to_owned(), |q| q.label.clone())
         };
+        let q_label = ui.label("Change");
         egui::ComboBox::from_id_salt((wizard.id.as_str(), "what-if-key"))
             .selected_text(label(&what_if.0))
             .show_ui(ui, |ui| {
@@ -143,8 +144,10 @@ pub fn what_if_ui(
                             .unwrap_or_default();
                     }
                 }
-            });
-        ui.label("were");
+            })
+            .response
+            .labelled_by(q_label.id);
+        let were = ui.label("to");
         if let Some(q) = wizard.questions.iter().find(|q| q.key == what_if.0) {
             match &q.answer {
                 AnswerKind::Choice(options) => {
@@ -158,14 +161,17 @@ pub fn what_if_ui(
                             for o in options {
                                 ui.selectable_value(&mut what_if.1, o.id.clone(), &o.label);
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(were.id);
                 }
                 AnswerKind::YesNo => {
                     ui.selectable_value(&mut what_if.1, "no".to_owned(), "No");
                     ui.selectable_value(&mut what_if.1, "yes".to_owned(), "Yes");
                 }
                 AnswerKind::Duration | AnswerKind::Count(_) => {
-                    ui.add(egui::TextEdit::singleline(&mut what_if.1).desired_width(90.0));
+                    ui.add(egui::TextEdit::singleline(&mut what_if.1).desired_width(90.0))
+                        .labelled_by(were.id);
                 }
             }
         }
