@@ -84,6 +84,7 @@ fn tier_presets_give_the_expected_options() {
             setup(false, None),
             setup(true, None),
         ),
+        ("important", "az", setup(false, None), setup(true, None)),
         ("non-critical", "az", setup(false, None), setup(true, None)),
     ];
     for (preset, scope, cheapest, best) in table {

@@ -143,3 +143,73 @@ fn kebab() {
         assert!(!is_kebab(bad), "{bad}");
     }
 }
+
+#[test]
+fn a_price_needs_a_source_with_a_date_and_a_unit() {
+    let ok = r#"(prices: [(key: "alb-hour", label: "ALB", usd: 0.02, unit: "hour", region: "us-east-1",
+        source: (url: "https://example.com/p", checked: "2026-12"))])"#;
+    assert!(
+        issues(&[("p.ron", ok)]).is_empty(),
+        "{:?}",
+        issues(&[("p.ron", ok)])
+    );
+    let undated = r#"(prices: [(key: "alb-hour", label: "ALB", usd: 0.02, unit: "hour", region: "us-east-1",
+        source: (url: "https://example.com/p"))])"#;
+    let found = issues(&[("p.ron", undated)]);
+    assert!(
+        found
+            .iter()
+            .any(|i| i.contains("needs a source with a checked date")),
+        "{found:?}"
+    );
+    let unitless = r#"(prices: [(key: "alb-hour", label: "ALB", usd: 0.02, unit: " ", region: "us-east-1",
+        source: (url: "https://example.com/p", checked: "2026-12"))])"#;
+    let found = issues(&[("p.ron", unitless)]);
+    assert!(
+        found.iter().any(|i| i.contains("needs a unit")),
+        "{found:?}"
+    );
+    let negative = r#"(prices: [(key: "alb-hour", label: "ALB", usd: -1.0, unit: "hour", region: "us-east-1",
+        source: (url: "http://example.com/p", checked: "2026-12"))])"#;
+    let found = issues(&[("p.ron", negative)]);
+    assert!(found.iter().any(|i| i.contains("0 or more")), "{found:?}");
+    assert!(found.iter().any(|i| i.contains("https://")), "{found:?}");
+}
+
+#[test]
+fn presets_and_price_choices_are_checked() {
+    let wizard = r#"(entries: [
+        (id: "a", kind: strategy, family: "dr", title: "A", summary: "s"),
+    ], wizards: [(
+        id: "w", title: "W", summary: "s",
+        questions: [
+            (key: "rto", label: "RTO", help: "h", answer: Duration),
+            (key: "instances", label: "N", help: "h", answer: Count(10), default: "12"),
+            (key: "instance-price", label: "P", help: "h", answer: Choice([(id: "ec2-nope-hour", label: "x", help: "h")]), default: "ec2-nope-hour"),
+            (key: "step-minutes", label: "M", help: "h", answer: Count(60), default: "5"),
+            (key: "deploys-per-month", label: "D", help: "h", answer: Count(60), default: "5"),
+        ],
+        candidates: [(id: "a")],
+        rules: [],
+        presets: [(id: "gold", label: "Gold", help: "h", answers: {"rto": "soon", "colour": "red"})],
+        deploy_cost: (assumptions: []),
+    )])"#;
+    let found = issues(&[("w.ron", wizard)]);
+    let has = |s: &str| found.iter().any(|i| i.contains(s));
+    assert!(
+        has("default \"12\" is not a valid answer to \"instances\""),
+        "{found:?}"
+    );
+    assert!(
+        has("preset \"gold\": \"soon\" is not a valid answer to \"rto\""),
+        "{found:?}"
+    );
+    assert!(
+        has("preset \"gold\" answers unknown question \"colour\""),
+        "{found:?}"
+    );
+    assert!(
+        has("option \"ec2-nope-hour\" is not a price key"),
+        "{found:?}"
+    );
+}
