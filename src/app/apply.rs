@@ -4,8 +4,9 @@
 use std::sync::atomic::Ordering;
 
 use super::OpsDeckApp;
+use crate::model::study::srs::Grade;
 use crate::platform::dialogs;
-use crate::ui::command::{Action, Command, SheetChange, ThemeChoice, View, ZoomStep};
+use crate::ui::command::{Action, Command, SheetChange, StudyEvent, ThemeChoice, View, ZoomStep};
 use crate::ui::palette::PaletteItem;
 use crate::ui::state::{Place, ZOOM_RANGE};
 
@@ -16,6 +17,10 @@ impl OpsDeckApp {
         // A `stat` of one file is cheap; the watcher wakes the window when it changes.
         if self.session.refresh() && !self.session.note_pending() {
             self.views.note = None;
+        }
+        self.study.refresh();
+        if let Some(notice) = self.study.notice.take() {
+            self.session.notices.error(notice);
         }
         self.chrome.focused = focused;
         if self.chrome.terminate.load(Ordering::SeqCst) && !self.chrome.closing {
@@ -127,6 +132,14 @@ impl OpsDeckApp {
                 }
             }
             Command::Sheet(change) => self.sheet_change(change),
+            Command::AddToLast(id) => {
+                let _ = self.session.add_to_last(&id, &self.kb);
+            }
+            Command::Drill(id) => {
+                self.views.study.drill(&id);
+                self.show(View::Study);
+            }
+            Command::Study(event) => self.study_event(event),
             Command::Copy(text, done) => {
                 ctx.copy_text(text);
                 self.session.notices.info(done);
@@ -141,6 +154,30 @@ impl OpsDeckApp {
                     let _ = self.session.save_export(&path, &text);
                 }
             }
+        }
+    }
+
+    fn study_event(&mut self, event: StudyEvent) {
+        let now = self.now();
+        let result = match event {
+            StudyEvent::Review { id, grade, correct } => {
+                self.study.record(&id, grade, correct, now)
+            }
+            StudyEvent::Exam(record, reviews) => {
+                let mut result = self.study.record_exam(record);
+                for (id, right) in reviews {
+                    if result.is_err() {
+                        break;
+                    }
+                    let grade = if right { Grade::Good } else { Grade::Again };
+                    result = self.study.record(&id, grade, Some(right), now);
+                }
+                result
+            }
+            StudyEvent::DailyNew(n) => self.study.set_daily_new(n),
+        };
+        if let Err(e) = result {
+            self.session.notices.error(e);
         }
     }
 
@@ -231,7 +268,29 @@ impl OpsDeckApp {
             }
             Action::ImportSheet => self.import_sheet(),
             Action::DismissError => self.session.notices.dismiss_error(),
-            Action::ShowSearch
+            Action::StudyReveal
+            | Action::StudyAgain
+            | Action::StudyHard
+            | Action::StudyGood
+            | Action::StudyEasy
+            | Action::StudyPickA
+            | Action::StudyPickB
+            | Action::StudyPickC
+            | Action::StudyPickD
+            | Action::StudyPickE
+            | Action::ExamPrevious
+            | Action::ExamNext
+            | Action::ExamFlag => {
+                let input = crate::ui::study::StudyInput {
+                    book: &self.study,
+                    now: self.now(),
+                };
+                if let Some(c) = self.views.study.on_action(action, &self.kb, &input) {
+                    self.apply(ctx, c);
+                }
+            }
+            Action::ShowStudy
+            | Action::ShowSearch
             | Action::ShowGuide
             | Action::ShowLimits
             | Action::ShowWizards

@@ -36,6 +36,7 @@ impl OpsDeckApp {
                     Scope::NotTyping => !typing,
                     Scope::Results => !typing && in_results,
                     Scope::Sheets => !text_focused && self.state.view == View::Sheets,
+                    Scope::Study => !text_focused && self.state.view == View::Study,
                 };
                 if !allowed || (action == Action::OpenSelected && !has_results) {
                     continue;

@@ -38,6 +38,7 @@ struct Views {
     limits: ui::limits::LimitsView,
     compare: ui::compare::CompareView,
     wizard: ui::wizard::WizardView,
+    study: ui::study::StudyView,
     sheets: ui::sheets::SheetsView,
     guide: ui::guide::GuideView,
     palette: ui::palette::Palette,
@@ -77,6 +78,10 @@ pub struct OpsDeckApp {
     state: Persisted,
     persist: bool,
     session: UserSession,
+    /// The review log.
+    study: crate::platform::study::StudyBook,
+    /// A fixed time for tests, else the system clock.
+    clock: Option<i64>,
     views: Views,
     chrome: Chrome,
 }
@@ -98,6 +103,7 @@ impl OpsDeckApp {
             (None, true) => None,
             (None, false) => Store::default_location(),
         };
+        let study = crate::platform::study::StudyBook::open(store.clone());
         let session = UserSession::open(store);
         let persist = !options.fresh && options.screenshot.is_none();
         let mut chrome = Chrome {
@@ -146,6 +152,8 @@ impl OpsDeckApp {
             persist,
             state,
             session,
+            study,
+            clock: options.clock,
             views: Views::default(),
             chrome,
         };
@@ -210,6 +218,16 @@ impl OpsDeckApp {
         self.session.data()
     }
 
+    /// The time now: the fixed clock of tests, else the system's (Unix seconds).
+    fn now(&self) -> i64 {
+        self.clock.unwrap_or_else(crate::platform::study::now)
+    }
+
+    /// The review log (for tests).
+    pub fn study_log(&self) -> &crate::model::study::log::StudyLog {
+        self.study.log()
+    }
+
     /// The user session (for tests).
     pub fn session(&self) -> &UserSession {
         &self.session
@@ -264,6 +282,8 @@ impl OpsDeckApp {
             user_text,
             state,
             session,
+            study,
+            clock,
             views,
             chrome,
             ..
@@ -295,6 +315,7 @@ impl OpsDeckApp {
                         .iter()
                         .map(|s| (s.name.as_str(), s.entries.contains(&entry.id)))
                         .collect();
+                    let questions = views.study.count_about(kb, &entry.id);
                     let Some((_, text)) = views.note.as_mut() else {
                         return;
                     };
@@ -302,6 +323,7 @@ impl OpsDeckApp {
                         starred: data.stars.contains(&entry.id),
                         sheets,
                         note: text,
+                        questions,
                     };
                     out.extend(ui::entry::entry_ui(ui, kb, entry, extras));
                 }
@@ -328,6 +350,13 @@ impl OpsDeckApp {
                 &mut state.wizard_answers,
             )),
             View::Compare => out.extend(views.compare.ui(ui, kb, &mut state.compare)),
+            View::Study => {
+                let input = ui::study::StudyInput {
+                    book: study,
+                    now: clock.unwrap_or_else(crate::platform::study::now),
+                };
+                out.extend(views.study.ui(ui, kb, &input));
+            }
             View::Sheets => {
                 let undo = session.undo().map(|u| u.describe());
                 let input = ui::sheets::SheetsInput {

@@ -40,6 +40,9 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
     /// Watch the data directory and react to termination signals (off in tests).
     pub live: bool,
+    /// A fixed "now" (Unix seconds) for study schedules and exam timers, so tests and
+    /// screenshots do not depend on the clock; `None` uses the system's.
+    pub clock: Option<i64>,
 }
 
 impl StartOptions {
@@ -132,6 +135,7 @@ impl StartOptions {
             compare,
             live: screenshot.is_none(),
             screenshot,
+            clock: None,
         })
     }
 }

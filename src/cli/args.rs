@@ -144,6 +144,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Practice questions in the terminal: cards due first, then new ones; each answer is
+    /// saved to your study log at once.
+    Drill {
+        /// Only questions of this exam domain (1–6).
+        #[arg(long, value_name = "N")]
+        domain: Option<u8>,
+        /// Only questions about this entry (id).
+        #[arg(long, value_name = "ID")]
+        entry: Option<String>,
+        /// How many questions.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        count: usize,
+        /// Print the questions, with answers and explanations, as JSON (nothing is asked or
+        /// saved).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Readiness per exam domain and task statement, the weakest task statements, cards due
+    /// and mock exam scores.
+    Progress {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Study cards for other tools.
+    Cards {
+        /// What to do.
+        #[command(subcommand)]
+        command: CardsCommand,
+    },
     /// Decision wizards: recommend a strategy and explain why.
     Wizard {
         /// Which wizard to run.
@@ -494,6 +524,32 @@ pub const WIZARD_FLAGS: [(&str, &[&str]); 2] = [
         ],
     ),
 ];
+
+/// The `opsdeck cards` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CardsCommand {
+    /// Write every question and card to a file Anki imports, or a CSV file.
+    Export {
+        /// anki (Anki's plain-text import: File > Import) or csv.
+        #[arg(long, value_enum)]
+        format: CardFormat,
+        /// The file to write (atomically).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only this exam domain (1–6).
+        #[arg(long, value_name = "N")]
+        domain: Option<u8>,
+    },
+}
+
+/// Format of `opsdeck cards export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CardFormat {
+    /// Tab-separated text with Anki's header lines.
+    Anki,
+    /// Comma-separated values.
+    Csv,
+}
 
 /// Output format of `opsdeck compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

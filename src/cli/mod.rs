@@ -8,6 +8,7 @@ pub mod args;
 mod decide;
 mod reference;
 mod sheets;
+mod study;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -137,6 +138,14 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
         Command::Dump => reference::dump(&kb, &mut out),
         Command::Guide { json } => reference::guide(&kb, json, &mut out)?,
         Command::Prices { json } => decide::prices(&kb, json, &mut out)?,
+        Command::Drill {
+            domain,
+            entry,
+            count,
+            json,
+        } => study::drill(&kb, domain, entry.as_deref(), count, json, &mut out)?,
+        Command::Progress { json } => study::progress(&kb, json, &mut out)?,
+        Command::Cards { command } => study::cards(&kb, command, &mut out)?,
         Command::Wizard { command } => decide::wizard(&kb, command, &mut out)?,
         Command::Compare {
             ids,

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod search;
 pub mod sheets;
 pub mod simulate;
+pub mod study;
 pub mod validate;
 pub mod wizard;
 

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod session;
 pub mod signals;
 pub mod store;
+pub mod study;
 pub mod watch;
 
 pub use atomic::{Access, write_atomic};

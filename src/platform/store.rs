@@ -58,6 +58,18 @@ impl Document for UserData {
     }
 }
 
+impl Document for crate::model::study::log::StudyLog {
+    const FILE: &'static str = "study.ron";
+    const VERSION: u32 = crate::model::study::log::STUDY_VERSION;
+    const WHAT: &'static str = "your study history and card schedule";
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
 /// Problems with the user-data store, each in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -18,6 +18,8 @@ pub struct EntryExtras<'a> {
     pub sheets: Vec<(&'a str, bool)>,
     /// The personal note being edited.
     pub note: &'a mut String,
+    /// How many study questions are about the entry.
+    pub questions: usize,
 }
 
 /// Draws the entry page; returns a command when a link or button is used.
@@ -69,6 +71,14 @@ pub fn entry_ui(
                 })
                 .response
                 .on_hover_text("Add to a cheat-sheet (Ctrl+E adds to the last sheet used)");
+                if extras.questions > 0
+                    && ui
+                        .button(format!("Drill this ({})", extras.questions))
+                        .on_hover_text("Study the questions and cards about this entry")
+                        .clicked()
+                {
+                    command = Some(Command::Drill(entry.id.clone()));
+                }
             });
             ui.horizontal_wrapped(|ui| {
                 theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));

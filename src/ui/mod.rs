@@ -11,5 +11,6 @@ pub mod search;
 pub mod settings;
 pub mod sheets;
 pub mod state;
+pub mod study;
 pub mod theme;
 pub mod wizard;

@@ -117,3 +117,12 @@ pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
 pub fn muted(ui: &egui::Ui) -> Color32 {
     ui.visuals().weak_text_color()
 }
+
+/// The colour of something right or met, readable on both themes.
+pub fn good_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(74, 222, 128)
+    } else {
+        Color32::from_rgb(21, 128, 61)
+    }
+}

@@ -28,6 +28,8 @@ pub(crate) fn harness_sized(
     let options = StartOptions {
         fresh: true,
         theme: Some(theme),
+        // A fixed clock: card schedules and exam timers come out the same on every run.
+        clock: options.clock.or(Some(1_800_000_000)),
         ..options
     };
     let mut harness = Harness::builder()

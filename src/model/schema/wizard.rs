@@ -37,7 +37,7 @@ pub struct Wizard {
     pub notes: Vec<WizardNote>,
     /// Named answer sets (such as recovery tiers) that fill the questions not answered.
     #[serde(default)]
-    pub presets: Vec<Preset>,
+    pub presets: Vec<AnswerPreset>,
     /// Per-failure verdicts and costed options, for a wizard whose candidates protect
     /// against failures (disaster recovery).
     #[serde(default)]
@@ -51,7 +51,7 @@ pub struct Wizard {
 /// A named set of answers, e.g. the targets of a "mission critical" tier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Preset {
+pub struct AnswerPreset {
     /// Stable id, e.g. `mission-critical` (the CLI `--preset` value).
     pub id: String,
     /// Display label.

@@ -18,8 +18,7 @@ use crate::ui::theme;
 /// The colour of a verdict, readable on both themes.
 pub fn verdict_color(v: Verdict, dark: bool) -> Color32 {
     match (v, dark) {
-        (Verdict::Met, true) => Color32::from_rgb(74, 222, 128),
-        (Verdict::Met, false) => Color32::from_rgb(21, 128, 61),
+        (Verdict::Met, _) => theme::good_color(dark),
         (Verdict::AtRisk, _) => theme::kind_color(Kind::Strategy, dark),
         (Verdict::Breached, _) => theme::status_color(Lifecycle::Retired, dark),
         (Verdict::NotCovered, _) => Color32::GRAY,

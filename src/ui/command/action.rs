@@ -1,122 +1,8 @@
-//! Everything the user can ask the window to do, as data that describes itself.
-//!
-//! [`Action`] is the table of named commands: each knows its label, what it does and its
-//! keyboard shortcuts. Key handling, the help overlay, the command palette, menus, tooltips and
-//! the README's keyboard table are all generated from it, so they cannot disagree.
-//! [`Command`] is what views and shortcuts produce; the app applies it at the end of the frame.
+//! The table of named actions: labels, help, keyboard shortcuts and where they work.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::sheets::{Attachment, ExportFormat};
-
-/// The views of the window.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default,
-)]
-pub enum View {
-    /// Search results.
-    #[default]
-    Search,
-    /// One entry.
-    Entry,
-    /// The limits table.
-    Limits,
-    /// The exam guide: domains, task statements and their entries.
-    Guide,
-    /// Decision wizards.
-    Wizards,
-    /// Side-by-side comparison.
-    Compare,
-    /// Personal cheat-sheets.
-    Sheets,
-    /// Theme, scale and knowledge packs.
-    Settings,
-}
-
-impl View {
-    /// Views in rail order.
-    pub const RAIL: [View; 7] = [
-        View::Search,
-        View::Guide,
-        View::Limits,
-        View::Wizards,
-        View::Compare,
-        View::Sheets,
-        View::Settings,
-    ];
-
-    /// Label in the rail.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Search | View::Entry => "Search",
-            View::Guide => "Exam guide",
-            View::Limits => "Limits",
-            View::Wizards => "Wizards",
-            View::Compare => "Compare",
-            View::Sheets => "My sheets",
-            View::Settings => "Settings",
-        }
-    }
-
-    /// The name used by `--view` and in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Search => "search",
-            View::Entry => "entry",
-            View::Guide => "guide",
-            View::Limits => "limits",
-            View::Wizards => "wizard",
-            View::Compare => "compare",
-            View::Sheets => "sheets",
-            View::Settings => "settings",
-        }
-    }
-
-    /// Every view, for parsing and messages.
-    pub const ALL: [View; 8] = [
-        View::Search,
-        View::Entry,
-        View::Guide,
-        View::Limits,
-        View::Wizards,
-        View::Compare,
-        View::Sheets,
-        View::Settings,
-    ];
-
-    /// Parses a `--view` name.
-    pub fn parse(name: &str) -> Option<View> {
-        let name = name.trim().to_ascii_lowercase();
-        if name == "wizards" {
-            return Some(View::Wizards);
-        }
-        View::ALL.into_iter().find(|v| v.name() == name)
-    }
-}
-
-/// Light, dark, or whatever the system uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always dark.
-    Dark,
-    /// Always light.
-    Light,
-}
-
-impl ThemeChoice {
-    /// Parses `system`, `dark` or `light`.
-    pub fn parse(name: &str) -> Option<ThemeChoice> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "system" => Some(ThemeChoice::System),
-            "dark" => Some(ThemeChoice::Dark),
-            "light" => Some(ThemeChoice::Light),
-            _ => None,
-        }
-    }
-}
+use super::View;
 
 /// A keyboard shortcut of an [`Action`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +75,8 @@ pub enum Scope {
     Results,
     /// In the sheets view, while no text field has the keyboard.
     Sheets,
+    /// In the study view, while no text field has the keyboard.
+    Study,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -243,6 +131,34 @@ pub enum Action {
     ShowSheets,
     /// Show the settings.
     ShowSettings,
+    /// Show study: cards, mock exams, progress.
+    ShowStudy,
+    /// Study: show the answer, or check the options picked.
+    StudyReveal,
+    /// Study: grade the card Again.
+    StudyAgain,
+    /// Study: grade the card Hard.
+    StudyHard,
+    /// Study: grade the card Good.
+    StudyGood,
+    /// Study: grade the card Easy.
+    StudyEasy,
+    /// Study: pick or unpick option A.
+    StudyPickA,
+    /// Study: pick or unpick option B.
+    StudyPickB,
+    /// Study: pick or unpick option C.
+    StudyPickC,
+    /// Study: pick or unpick option D.
+    StudyPickD,
+    /// Study: pick or unpick option E.
+    StudyPickE,
+    /// Mock exam: the next question.
+    ExamNext,
+    /// Mock exam: the previous question.
+    ExamPrevious,
+    /// Mock exam: flag the question for review.
+    ExamFlag,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -273,7 +189,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay and the palette list them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 46] = [
         Action::FocusSearch,
         Action::Palette,
         Action::SelectNext,
@@ -293,6 +209,20 @@ impl Action {
         Action::ShowCompare,
         Action::ShowSheets,
         Action::ShowSettings,
+        Action::ShowStudy,
+        Action::StudyReveal,
+        Action::StudyPickA,
+        Action::StudyPickB,
+        Action::StudyPickC,
+        Action::StudyPickD,
+        Action::StudyPickE,
+        Action::StudyAgain,
+        Action::StudyHard,
+        Action::StudyGood,
+        Action::StudyEasy,
+        Action::ExamPrevious,
+        Action::ExamNext,
+        Action::ExamFlag,
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ZoomReset,
@@ -330,6 +260,20 @@ impl Action {
             Action::ShowCompare => "Go to Compare",
             Action::ShowSheets => "Go to My sheets",
             Action::ShowSettings => "Go to Settings",
+            Action::ShowStudy => "Go to Study",
+            Action::StudyReveal => "Study: show or check the answer",
+            Action::StudyAgain => "Grade Again",
+            Action::StudyHard => "Hard",
+            Action::StudyGood => "Good",
+            Action::StudyEasy => "Easy",
+            Action::StudyPickA => "Pick option A",
+            Action::StudyPickB => "B",
+            Action::StudyPickC => "C",
+            Action::StudyPickD => "D",
+            Action::StudyPickE => "E",
+            Action::ExamPrevious => "Exam: previous question",
+            Action::ExamNext => "next question",
+            Action::ExamFlag => "Exam: flag for review",
             Action::ZoomIn => "Larger text",
             Action::ZoomOut => "Smaller text",
             Action::ZoomReset => "Reset the text size",
@@ -368,6 +312,18 @@ impl Action {
             Action::ShowCompare => "Compare strategies side by side",
             Action::ShowSheets => "Show your cheat-sheets",
             Action::ShowSettings => "Theme, text size and history",
+            Action::ShowStudy => "Study cards, take a mock exam, see your progress",
+            Action::StudyReveal => "Show a card's answer, or check the options picked",
+            Action::StudyAgain | Action::StudyHard | Action::StudyGood | Action::StudyEasy => {
+                "Grade the card: Again, Hard, Good or Easy"
+            }
+            Action::StudyPickA
+            | Action::StudyPickB
+            | Action::StudyPickC
+            | Action::StudyPickD
+            | Action::StudyPickE => "Pick or unpick an option",
+            Action::ExamPrevious | Action::ExamNext => "Move between mock exam questions",
+            Action::ExamFlag => "Flag the mock exam question for review",
             Action::ZoomIn => "Larger text",
             Action::ZoomOut => "Smaller text",
             Action::ZoomReset => "Reset the text size to 100 %",
@@ -402,6 +358,20 @@ impl Action {
             Action::AddCurrent => &[K(CMD, Key::E)],
             Action::ShowLimits => &[K(CMD, Key::L)],
             Action::ShowGuide => &[K(CMD, Key::G)],
+            Action::ShowStudy => &[K(CMD, Key::J)],
+            Action::StudyReveal => &[K(NONE, Key::Space)],
+            Action::StudyAgain => &[K(NONE, Key::Num1)],
+            Action::StudyHard => &[K(NONE, Key::Num2)],
+            Action::StudyGood => &[K(NONE, Key::Num3)],
+            Action::StudyEasy => &[K(NONE, Key::Num4)],
+            Action::StudyPickA => &[K(NONE, Key::A)],
+            Action::StudyPickB => &[K(NONE, Key::B)],
+            Action::StudyPickC => &[K(NONE, Key::C)],
+            Action::StudyPickD => &[K(NONE, Key::D)],
+            Action::StudyPickE => &[K(NONE, Key::E)],
+            Action::ExamPrevious => &[K(NONE, Key::ArrowLeft)],
+            Action::ExamNext => &[K(NONE, Key::ArrowRight)],
+            Action::ExamFlag => &[K(NONE, Key::F)],
             Action::ZoomIn => &[K(CMD, Key::Plus), K(CMD, Key::Equals)],
             Action::ZoomOut => &[K(CMD, Key::Minus)],
             Action::ZoomReset => &[K(CMD, Key::Num0)],
@@ -423,6 +393,19 @@ impl Action {
             | Action::PageUp
             | Action::OpenSelected => Scope::Results,
             Action::SheetMoveUp | Action::SheetMoveDown | Action::SheetRemove => Scope::Sheets,
+            Action::StudyReveal
+            | Action::StudyAgain
+            | Action::StudyHard
+            | Action::StudyGood
+            | Action::StudyEasy
+            | Action::StudyPickA
+            | Action::StudyPickB
+            | Action::StudyPickC
+            | Action::StudyPickD
+            | Action::StudyPickE
+            | Action::ExamPrevious
+            | Action::ExamNext
+            | Action::ExamFlag => Scope::Study,
             Action::Escape | Action::Undo => Scope::NotTyping,
             _ => Scope::Global,
         }
@@ -456,6 +439,7 @@ impl Action {
             Action::ShowCompare => View::Compare,
             Action::ShowSheets => View::Sheets,
             Action::ShowSettings => View::Settings,
+            Action::ShowStudy => View::Study,
             _ => return None,
         })
     }
@@ -472,10 +456,33 @@ pub fn keyboard_rows() -> Vec<(String, String)> {
         (Action::ZoomIn, Action::ZoomOut),
         (Action::StarCurrent, Action::AddCurrent),
         (Action::SheetMoveUp, Action::SheetMoveDown),
+        (Action::ExamPrevious, Action::ExamNext),
+    ];
+    // Runs of keys read as one row: "1 / 2 / 3 / 4: grade Again, Hard, Good or Easy".
+    let runs: [&[Action]; 2] = [
+        &[
+            Action::StudyPickA,
+            Action::StudyPickB,
+            Action::StudyPickC,
+            Action::StudyPickD,
+            Action::StudyPickE,
+        ],
+        &[
+            Action::StudyAgain,
+            Action::StudyHard,
+            Action::StudyGood,
+            Action::StudyEasy,
+        ],
     ];
     let mut done: Vec<Action> = Vec::new();
     for action in Action::ALL {
         if done.contains(&action) || action.shortcuts().is_empty() {
+            continue;
+        }
+        if let Some(run) = runs.iter().find(|r| r.contains(&action)) {
+            done.extend(run.iter().copied());
+            let keys: Vec<String> = run.iter().map(|a| a.shortcut_text()).collect();
+            rows.push((keys.join(" / "), action.help().to_owned()));
             continue;
         }
         if let Some(&(a, b)) = pairs.iter().find(|(a, b)| *a == action || *b == action) {
@@ -515,126 +522,4 @@ pub fn keyboard_table_markdown() -> String {
         md.push_str(&format!("| {} | {what} |\n", keys.join(" / ")));
     }
     md
-}
-
-/// A UI scale change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ZoomStep {
-    /// Larger.
-    In,
-    /// Smaller.
-    Out,
-    /// Back to 100 %.
-    Reset,
-}
-
-/// Something the user asked for; views and shortcuts produce these, the app applies them at
-/// the end of the frame.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// A named action from the table.
-    Run(Action),
-    /// Open the entry with this id.
-    Open(String),
-    /// Put this text in the search box and search.
-    SetQuery(String),
-    /// Show a view.
-    Show(View),
-    /// Show this wizard with these raw answers filled in (key, value).
-    OpenWizard(String, Vec<(String, String)>),
-    /// Show this sheet in the sheets view.
-    OpenSheet(String),
-    /// Show this task statement in the exam guide.
-    OpenTask(String),
-    /// Compare these entries.
-    Compare(Vec<String>),
-    /// Change the theme.
-    Theme(ThemeChoice),
-    /// Star or unstar an entry.
-    ToggleStar(String),
-    /// Add an entry to a sheet (`None`: a new sheet).
-    AddToSheet(String, Option<String>),
-    /// Keep a wizard result or a comparison on the last sheet used.
-    Attach(Attachment),
-    /// The note being edited on this entry changed.
-    NoteEdited(String),
-    /// A change to a sheet.
-    Sheet(SheetChange),
-    /// Put text on the clipboard and confirm with the message.
-    Copy(String, String),
-    /// Save text to a file the user picks.
-    SaveText {
-        /// The suggested file name, with its extension.
-        file_name: String,
-        /// What kind of file it is, for the dialog's filter ("Markdown").
-        kind: String,
-        /// The text.
-        text: String,
-    },
-}
-
-impl From<Action> for Command {
-    fn from(action: Action) -> Command {
-        Command::Run(action)
-    }
-}
-
-/// A change to the sheets, from the sheets view.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SheetChange {
-    /// Create a sheet.
-    New(String),
-    /// Rename a sheet.
-    Rename(String, String),
-    /// Delete a sheet (undoable).
-    Delete(String),
-    /// Move an entry within a sheet.
-    Move(String, usize, usize),
-    /// Remove an entry from a sheet (undoable).
-    Remove(String, String),
-    /// Remove the kept decision or comparison at this index from a sheet.
-    Detach(String, usize),
-    /// Export with a save dialog.
-    Export(String, ExportFormat),
-    /// Take the offered note at this index of the last import (`true`: replace the user's).
-    AcceptNote(usize, bool),
-    /// Dismiss the notes offered by the last import.
-    DeclineNotes,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_shortcut_belongs_to_one_action() {
-        let mut seen: Vec<(Shortcut, Scope)> = Vec::new();
-        for action in Action::ALL {
-            for &s in action.shortcuts() {
-                assert!(
-                    !seen.contains(&(s, action.scope())),
-                    "{} is bound twice",
-                    s.text()
-                );
-                seen.push((s, action.scope()));
-            }
-        }
-    }
-
-    #[test]
-    fn shortcuts_read_as_people_write_them() {
-        assert_eq!(Action::FocusSearch.shortcut_text(), "Ctrl+K, Ctrl+F or /");
-        assert_eq!(Action::Palette.shortcut_text(), "Ctrl+Shift+P or Ctrl+P");
-        assert_eq!(Action::Back.shortcut_text(), "Alt+← or mouse back");
-        assert_eq!(Action::ZoomIn.tooltip(), "Larger text (Ctrl+Plus)");
-    }
-
-    #[test]
-    fn views_parse_by_name() {
-        for view in View::ALL {
-            assert_eq!(View::parse(view.name()), Some(view));
-        }
-        assert_eq!(View::parse("wizards"), Some(View::Wizards));
-        assert_eq!(View::parse("nope"), None);
-    }
 }
