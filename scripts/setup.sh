@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test OpsDeck: the Rust
 # components used by CI, Mesa (OpenGL and Vulkan, software rendering), libxkbcommon for
-# winit, and Xvfb for windowed tests and screenshots. Safe to run again: it installs only
+# winit, Xvfb for windowed tests and screenshots, and poppler-utils (pdftotext, pdftoppm)
+# for the PDF tests. Safe to run again: it installs only
 # what is missing.
 set -euo pipefail
 
 packages=(libgl1-mesa-dri libegl1 libegl-mesa0 mesa-vulkan-drivers libvulkan1
-          libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 xvfb xauth fonts-dejavu-core)
+          libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 xvfb xauth fonts-dejavu-core
+          poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -354,6 +354,25 @@ impl OpsDeckApp {
                     let _ = session.save_export(&path, &text);
                 }
             }
+            SheetChange::ExportPdf {
+                name,
+                letter,
+                columns,
+            } => {
+                use crate::model::sheets::pdf::{Paper, PdfOptions};
+                let options = PdfOptions {
+                    paper: if letter { Paper::Letter } else { Paper::A4 },
+                    columns,
+                    date: crate::platform::study::today(),
+                };
+                let Ok(bytes) = session.export_pdf(kb, &name, &options) else {
+                    return;
+                };
+                let file_name = dialogs::file_name_for(&name, "pdf");
+                if let Some(path) = dialogs::save_file(&file_name, "PDF", "pdf") {
+                    let _ = session.save_bytes(&path, &bytes);
+                }
+            }
             SheetChange::AcceptNote(index, replace) => {
                 let _ = session.accept_note(index, replace, kb);
             }

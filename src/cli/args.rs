@@ -194,16 +194,22 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         text: String,
     },
-    /// Export a sheet as Markdown, printable HTML or a shareable file.
+    /// Export a sheet as Markdown, printable HTML, a PDF or a shareable file.
     Export {
         /// The sheet's name.
         sheet: String,
-        /// md, html or ron (ron is what `opsdeck import` reads).
+        /// md, html, pdf or ron (ron is what `opsdeck import` reads).
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Write to FILE (atomically) instead of stdout.
+        /// Write to FILE (atomically) instead of stdout (a PDF needs it).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// PDF paper: a4 or letter.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// PDF columns per page, 1 to 3.
+        #[arg(long, default_value_t = 3)]
+        columns: usize,
     },
     /// Import a sheet someone shared (`opsdeck export SHEET --format ron`).
     Import {
@@ -306,6 +312,17 @@ pub enum ExportFormat {
     Html,
     /// A file another OpsDeck user can `opsdeck import`.
     Ron,
+    /// A printable PDF (needs --out).
+    Pdf,
+}
+
+/// Paper for `export --format pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// A4.
+    A4,
+    /// US Letter.
+    Letter,
 }
 
 /// The `opsdeck wizard` subcommands. The help of each answer flag is filled in from the

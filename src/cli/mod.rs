@@ -173,7 +173,16 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
             sheet,
             format,
             out: file,
-        } => sheets::export(&kb, &sheet, format, file.as_deref(), &mut out)?,
+            paper,
+            columns,
+        } => sheets::export(
+            &kb,
+            &sheet,
+            format,
+            file.as_deref(),
+            (paper, columns),
+            &mut out,
+        )?,
         Command::Import { file, with_notes } => sheets::import(&kb, &file, with_notes, &mut out)?,
     }
     write_stdout(&out)

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, anyhow};
+use anyhow::{Context as _, anyhow, bail};
 
-use super::args::{ExportFormat, SheetCommand};
+use super::args::{ExportFormat, PaperArg, SheetCommand};
 use crate::model::KnowledgeBase;
 use crate::model::render::one_line;
 use crate::model::sheets::{SheetError, UserData};
@@ -116,14 +116,39 @@ pub(super) fn export(
     name: &str,
     format: ExportFormat,
     file: Option<&Path>,
+    (paper, columns): (PaperArg, usize),
     out: &mut String,
 ) -> anyhow::Result<()> {
     use crate::model::sheets::ExportFormat as Format;
+    use crate::model::sheets::pdf::{Paper, PdfOptions};
     let data = load_user()?;
     let format = match format {
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Html => Format::Html,
         ExportFormat::Ron => Format::Shared,
+        ExportFormat::Pdf => {
+            let Some(path) = file else {
+                bail!("a PDF is binary: give the file to write with --out FILE.pdf");
+            };
+            let options = PdfOptions {
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                columns,
+                date: crate::platform::study::today(),
+            };
+            let bytes =
+                crate::model::sheets::export_pdf(kb, &data, name, &options).map_err(hint)?;
+            crate::platform::write_atomic(path, &bytes, crate::platform::Access::Shared)
+                .with_context(|| {
+                    format!(
+                        "{} cannot be written (nothing was written there)",
+                        path.display()
+                    )
+                })?;
+            return Ok(());
+        }
     };
     let text = crate::model::sheets::export(kb, &data, name, format).map_err(hint)?;
     match file {

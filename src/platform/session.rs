@@ -647,15 +647,34 @@ impl UserSession {
         result
     }
 
+    /// A sheet as a PDF, or an error shown to the user.
+    pub fn export_pdf(
+        &mut self,
+        kb: &KnowledgeBase,
+        name: &str,
+        options: &crate::model::sheets::pdf::PdfOptions,
+    ) -> Result<Vec<u8>, SessionError> {
+        let result =
+            crate::model::sheets::export_pdf(kb, &self.data, name, options).map_err(Into::into);
+        if let Err(e) = &result {
+            self.notices.error(chain(e));
+        }
+        result
+    }
+
     /// Writes an export to `path` atomically and reports it.
     pub fn save_export(&mut self, path: &Path, text: &str) -> Result<(), SessionError> {
-        let result =
-            super::write_atomic(path, text.as_bytes(), super::Access::Shared).map_err(|source| {
-                SessionError::Export {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            });
+        self.save_bytes(path, text.as_bytes())
+    }
+
+    /// Writes bytes to `path` atomically and reports it.
+    pub fn save_bytes(&mut self, path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
+        let result = super::write_atomic(path, bytes, super::Access::Shared).map_err(|source| {
+            SessionError::Export {
+                path: path.to_path_buf(),
+                source,
+            }
+        });
         self.report(result, |()| format!("Saved {}.", path.display()))
     }
 

@@ -144,3 +144,10 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
 }
+
+/// Today's date (UTC), `YYYY-MM-DD`, for printed sheets.
+pub fn today() -> String {
+    chrono::DateTime::from_timestamp(now(), 0)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}

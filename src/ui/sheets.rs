@@ -29,6 +29,10 @@ pub struct SheetsView {
     rename: String,
     /// Index of the highlighted entry, for keyboard reordering.
     pub row: usize,
+    /// PDF paper: US Letter rather than A4.
+    pub pdf_letter: bool,
+    /// PDF columns, 1 to 3 (0 until first drawn, then 3).
+    pub pdf_columns: usize,
 }
 
 impl SheetsView {
@@ -229,6 +233,37 @@ impl SheetsView {
                 "A file another OpsDeck user can import",
                 ExportFormat::Shared,
             );
+            if self.pdf_columns == 0 {
+                // Three columns until the user picks another number.
+                self.pdf_columns = 3;
+            }
+            if ui
+                .button("Export PDF…")
+                .on_hover_text(format!(
+                    "A printable PDF: {}, {} columns, fonts embedded",
+                    if self.pdf_letter { "Letter" } else { "A4" },
+                    self.pdf_columns
+                ))
+                .clicked()
+            {
+                commands.push(Command::Sheet(SheetChange::ExportPdf {
+                    name: name.clone(),
+                    letter: self.pdf_letter,
+                    columns: self.pdf_columns,
+                }));
+            }
+            ui.menu_button("PDF options ▾", |ui| {
+                ui.radio_value(&mut self.pdf_letter, false, "A4");
+                ui.radio_value(&mut self.pdf_letter, true, "US Letter");
+                ui.separator();
+                for n in 1..=3 {
+                    ui.radio_value(
+                        &mut self.pdf_columns,
+                        n,
+                        format!("{n} column{}", if n == 1 { "" } else { "s" }),
+                    );
+                }
+            });
         });
         ui.separator();
         for (i, attachment) in sheet.attachments.iter().enumerate() {

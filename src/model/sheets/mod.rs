@@ -12,6 +12,7 @@ use super::kb::KnowledgeBase;
 
 mod html;
 mod markdown;
+pub mod pdf;
 
 pub use html::{SHEET_CSS, escape_html, sheet_html};
 pub use markdown::{neutralise_markdown, sheet_markdown};
@@ -546,6 +547,19 @@ pub fn export(
             }
         }
     })
+}
+
+/// A sheet of the user's as a PDF.
+pub fn export_pdf(
+    kb: &KnowledgeBase,
+    data: &UserData,
+    name: &str,
+    options: &pdf::PdfOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let sheet = data
+        .sheet(name)
+        .ok_or_else(|| SheetError::NoSuchSheet(name.to_owned()))?;
+    pdf::sheet_pdf(kb, sheet, &data.notes, options).map_err(|e| SheetError::Render(e.to_string()))
 }
 
 #[cfg(test)]

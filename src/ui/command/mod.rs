@@ -229,6 +229,15 @@ pub enum SheetChange {
     Detach(String, usize),
     /// Export with a save dialog.
     Export(String, ExportFormat),
+    /// Export as PDF with a save dialog.
+    ExportPdf {
+        /// The sheet.
+        name: String,
+        /// US Letter rather than A4.
+        letter: bool,
+        /// Columns, 1 to 3.
+        columns: usize,
+    },
     /// Take the offered note at this index of the last import (`true`: replace the user's).
     AcceptNote(usize, bool),
     /// Dismiss the notes offered by the last import.
