@@ -3,7 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use super::OpsDeckApp;
+use super::{OpsDeckApp, stamps_now};
 use crate::model::study::srs::Grade;
 use crate::platform::dialogs;
 use crate::ui::command::{Action, Command, SheetChange, StudyEvent, ThemeChoice, View, ZoomStep};
@@ -19,6 +19,12 @@ impl OpsDeckApp {
             self.views.note = None;
         }
         self.study.refresh();
+        // The CLI may have changed the user's entries or the pack list.
+        if let Some(store) = self.session.dir().map(crate::platform::store::Store::new)
+            && stamps_now(&store) != self.pack_stamps
+        {
+            self.reload_kb();
+        }
         if let Some(notice) = self.study.notice.take() {
             self.session.notices.error(notice);
         }
@@ -140,6 +146,40 @@ impl OpsDeckApp {
                 self.show(View::Study);
             }
             Command::Study(event) => self.study_event(event),
+            Command::EditEntry(id) => self.open_editor(id),
+            Command::AddPack => {
+                if let Some(path) = dialogs::pick_file("OpsDeck pack", &["ron"]) {
+                    let Some(store) = self.session.dir().map(crate::platform::store::Store::new)
+                    else {
+                        self.session
+                            .notices
+                            .error("There is no data directory to remember packs in.");
+                        return;
+                    };
+                    match crate::platform::packs::add(&store, &self.kb, &path) {
+                        Ok(report) => {
+                            self.session.notices.info(format!(
+                                "Added {} ({} entries).",
+                                path.display(),
+                                report.entries
+                            ));
+                            self.reload_kb();
+                        }
+                        Err(e) => self.session.notices.error(e),
+                    }
+                }
+            }
+            Command::RemovePack(path) => {
+                if let Some(store) = self.session.dir().map(crate::platform::store::Store::new) {
+                    match crate::platform::packs::remove(&store, &path) {
+                        Ok(removed) => {
+                            self.session.notices.info(format!("Removed {removed}."));
+                            self.reload_kb();
+                        }
+                        Err(e) => self.session.notices.error(e),
+                    }
+                }
+            }
             Command::Copy(text, done) => {
                 ctx.copy_text(text);
                 self.session.notices.info(done);
@@ -152,6 +192,75 @@ impl OpsDeckApp {
                 let extension = file_name.rsplit('.').next().unwrap_or("txt").to_owned();
                 if let Some(path) = dialogs::save_file(&file_name, &kind, &extension) {
                     let _ = self.session.save_export(&path, &text);
+                }
+            }
+        }
+    }
+
+    fn open_editor(&mut self, id: Option<String>) {
+        let draft = match &id {
+            Some(id) => match self.kb.get(id) {
+                Some(e) => crate::model::mine::Draft::of(e),
+                None => return,
+            },
+            None => crate::model::mine::Draft {
+                kind: "concept".to_owned(),
+                ..Default::default()
+            },
+        };
+        self.editor = Some(crate::ui::editor::Editor::new(draft, id));
+    }
+
+    /// Draws the entry editor when it is open, and saves or deletes from it.
+    pub(super) fn editor_window(&mut self, ctx: &egui::Context) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let mine = editor.from.as_deref().is_some_and(|id| self.kb.is_mine(id));
+        let Some(action) = editor.ui(ctx, mine) else {
+            return;
+        };
+        let store = self.session.dir().map(crate::platform::store::Store::new);
+        match action {
+            crate::ui::editor::EditorAction::Close => self.editor = None,
+            crate::ui::editor::EditorAction::Save => {
+                let Some(store) = store else {
+                    editor.errors = vec![crate::model::mine::FieldError {
+                        field: crate::model::mine::Field::Other,
+                        message: "There is no data directory to keep your entries in.".to_owned(),
+                    }];
+                    return;
+                };
+                let draft = editor.collect();
+                let today = crate::platform::study::today();
+                match crate::platform::packs::save_entry(&store, &self.kb, &draft, &today) {
+                    Ok(id) => {
+                        self.editor = None;
+                        self.reload_kb();
+                        self.session.notices.info("Saved your entry.");
+                        self.open(id);
+                    }
+                    Err(Ok(fields)) => editor.errors = fields,
+                    Err(Err(e)) => {
+                        editor.errors = vec![crate::model::mine::FieldError {
+                            field: crate::model::mine::Field::Other,
+                            message: e,
+                        }]
+                    }
+                }
+            }
+            crate::ui::editor::EditorAction::Delete => {
+                let (Some(store), Some(id)) = (store, editor.from.clone()) else {
+                    return;
+                };
+                match crate::platform::packs::delete_entry(&store, &id) {
+                    Ok(()) => {
+                        self.editor = None;
+                        self.reload_kb();
+                        self.session.notices.info("Deleted your entry.");
+                        self.show(View::Search);
+                    }
+                    Err(e) => self.session.notices.error(e),
                 }
             }
         }
@@ -289,6 +398,7 @@ impl OpsDeckApp {
                     self.apply(ctx, c);
                 }
             }
+            Action::NewEntry => self.open_editor(None),
             Action::ShowStudy
             | Action::ShowSearch
             | Action::ShowGuide

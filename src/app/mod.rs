@@ -68,6 +68,18 @@ struct Chrome {
 /// The application.
 pub struct OpsDeckApp {
     kb: KnowledgeBase,
+    /// The knowledge base before managed packs and the user's entries (built-in data, with
+    /// any `--pack` of this run), to rebuild from when those change.
+    base: KnowledgeBase,
+    /// What loading the managed packs and the user's entries found.
+    packs: Vec<crate::model::kb::PackReport>,
+    /// The files' fingerprints when last loaded, to notice changes by the CLI.
+    pack_stamps: (
+        Option<crate::platform::store::Stamp>,
+        Option<crate::platform::store::Stamp>,
+    ),
+    /// The entry editor, when open.
+    editor: Option<ui::editor::Editor>,
     finder: Finder,
     /// The question engine, built on another thread at start so the first question is instant.
     asker_rx: Option<std::sync::mpsc::Receiver<Asker>>,
@@ -104,7 +116,21 @@ impl OpsDeckApp {
             (None, false) => Store::default_location(),
         };
         let study = crate::platform::study::StudyBook::open(store.clone());
-        let session = UserSession::open(store);
+        let base = kb.clone();
+        let managed = crate::platform::packs::load(kb, store.as_ref());
+        let kb = managed.kb;
+        let pack_stamps = store.as_ref().map_or((None, None), stamps);
+        let mut session = UserSession::open(store);
+        for notice in managed.notices {
+            session.notices.error(notice);
+        }
+        for r in managed.reports.iter().filter(|r| !r.loaded) {
+            session.notices.error(format!(
+                "The pack {} was not loaded: {} (Settings lists its problems)",
+                r.name,
+                r.problems.first().map_or("", String::as_str)
+            ));
+        }
         let persist = !options.fresh && options.screenshot.is_none();
         let mut chrome = Chrome {
             focus_search: true,
@@ -144,6 +170,10 @@ impl OpsDeckApp {
             spawned.ok().map(|_| rx)
         };
         let app = OpsDeckApp {
+            base,
+            packs: managed.reports,
+            pack_stamps,
+            editor: None,
             finder,
             asker_rx,
             user_text: (u64::MAX, UserText::default()),
@@ -218,6 +248,52 @@ impl OpsDeckApp {
         self.session.data()
     }
 
+    /// Rebuilds the knowledge base after the user's entries or packs changed, and
+    /// everything built from it.
+    pub(crate) fn reload_kb(&mut self) {
+        let store = self.session.dir().map(Store::new);
+        let managed = crate::platform::packs::load(self.base.clone(), store.as_ref());
+        self.pack_stamps = store.as_ref().map_or((None, None), stamps);
+        for notice in managed.notices {
+            self.session.notices.error(notice);
+        }
+        self.kb = managed.kb;
+        self.packs = managed.reports;
+        self.finder = Finder::new(&self.kb);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let copy = self.kb.clone();
+        let spawned = std::thread::Builder::new()
+            .name("opsdeck-questions".to_owned())
+            .spawn(move || {
+                let vocab = crate::model::ask::Vocab::new(&copy);
+                let _ = tx.send(Asker::new(&copy, &vocab));
+            });
+        self.asker_rx = spawned.ok().map(|_| rx);
+        self.user_text = (u64::MAX, UserText::default());
+        self.kb_summary = format!(
+            "{} entries · {} limits · {} wizards",
+            self.kb.entries().len(),
+            self.kb.limits().len(),
+            self.kb.wizards().len()
+        );
+        // Views cache results of the old knowledge base: start them afresh.
+        let palette = std::mem::take(&mut self.views.palette);
+        self.views = Views {
+            palette,
+            ..Views::default()
+        };
+    }
+
+    /// The packs and personal entries loaded (for tests and the settings view).
+    pub fn packs(&self) -> &[crate::model::kb::PackReport] {
+        &self.packs
+    }
+
+    /// The knowledge base in use (for tests).
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
     /// The time now: the fixed clock of tests, else the system's (Unix seconds).
     fn now(&self) -> i64 {
         self.clock.unwrap_or_else(crate::platform::study::now)
@@ -286,6 +362,8 @@ impl OpsDeckApp {
             clock,
             views,
             chrome,
+            packs,
+            base,
             ..
         } = self;
         let mut out: Vec<Command> = Vec::new();
@@ -319,11 +397,30 @@ impl OpsDeckApp {
                     let Some((_, text)) = views.note.as_mut() else {
                         return;
                     };
+                    let versions = kb
+                        .versions(&entry.id)
+                        .iter()
+                        .map(|v| {
+                            let whose = match kb.index_of(&v.id).and_then(|i| kb.origin(i)) {
+                                Some(crate::model::Origin::Mine) => "Your version".to_owned(),
+                                Some(crate::model::Origin::Pack(p)) => format!(
+                                    "Version from {}",
+                                    std::path::Path::new(p)
+                                        .file_name()
+                                        .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+                                ),
+                                _ => "Built-in version".to_owned(),
+                            };
+                            (v.id.clone(), v.title.clone(), whose)
+                        })
+                        .collect();
                     let extras = ui::entry::EntryExtras {
                         starred: data.stars.contains(&entry.id),
                         sheets,
                         note: text,
                         questions,
+                        mine: kb.is_mine(&entry.id),
+                        versions,
                     };
                     out.extend(ui::entry::entry_ui(ui, kb, entry, extras));
                 }
@@ -335,7 +432,12 @@ impl OpsDeckApp {
             View::Limits => out.extend(views.limits.ui(ui, kb)),
             View::Settings => {
                 let before = state.theme;
-                ui::settings::settings_ui(ui, state);
+                out.extend(ui::settings::settings_ui(
+                    ui,
+                    state,
+                    packs,
+                    base.entries().len(),
+                ));
                 if state.theme != before {
                     out.push(Command::Theme(state.theme));
                 }
@@ -370,6 +472,29 @@ impl OpsDeckApp {
         }
         chrome.commands.extend(out);
     }
+}
+
+/// The fingerprints of the user's entries and of the pack list, now.
+pub(crate) fn stamps_now(
+    store: &Store,
+) -> (
+    Option<crate::platform::store::Stamp>,
+    Option<crate::platform::store::Stamp>,
+) {
+    stamps(store)
+}
+
+/// The fingerprints of the user's entries and of the pack list.
+fn stamps(
+    store: &Store,
+) -> (
+    Option<crate::platform::store::Stamp>,
+    Option<crate::platform::store::Stamp>,
+) {
+    (
+        store.stamp::<crate::model::mine::MyEntries>(),
+        store.stamp::<crate::model::mine::PackList>(),
+    )
 }
 
 /// Applies the command line's start options over the persisted state and drops anything
@@ -455,6 +580,7 @@ impl eframe::App for OpsDeckApp {
         if self.chrome.show_help {
             self.help_overlay(&ctx);
         }
+        self.editor_window(&ctx);
         if let Some(c) = self.views.palette.ui(&ctx) {
             self.chrome.commands.push(c);
         }

@@ -174,6 +174,18 @@ pub enum Command {
         #[command(subcommand)]
         command: CardsCommand,
     },
+    /// Your own entries: written in a personal pack, searched and shown like any other.
+    Entry {
+        /// What to do.
+        #[command(subcommand)]
+        command: EntryCommand,
+    },
+    /// Packs that stay loaded across runs (the `--pack` flag loads one for a single run).
+    Pack {
+        /// What to do.
+        #[command(subcommand)]
+        command: PackCommand,
+    },
     /// Decision wizards: recommend a strategy and explain why.
     Wizard {
         /// Which wizard to run.
@@ -541,6 +553,95 @@ pub const WIZARD_FLAGS: [(&str, &[&str]); 2] = [
         ],
     ),
 ];
+
+/// The fields of an entry, for `entry new` and `entry edit`. In `edit`, a field given
+/// replaces the entry's; a list flag given once or more replaces the whole list.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct EntryFields {
+    /// Title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// service, feature, concept, strategy or limit.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// One or two sentences.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// A key point; repeatable.
+    #[arg(long = "point", value_name = "TEXT")]
+    pub points: Vec<String>,
+    /// An exam tip; repeatable.
+    #[arg(long = "tip", value_name = "TEXT")]
+    pub tips: Vec<String>,
+    /// A tag; repeatable.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// A related entry's id; repeatable.
+    #[arg(long = "related", value_name = "ID")]
+    pub related: Vec<String>,
+    /// An exam task statement, e.g. 3.2; repeatable.
+    #[arg(long = "task", value_name = "N.N")]
+    pub tasks: Vec<String>,
+    /// For a limit: the service's entry id.
+    #[arg(long, value_name = "ID")]
+    pub service: Option<String>,
+    /// For a limit: its value, e.g. 2,000.
+    #[arg(long)]
+    pub value: Option<String>,
+    /// For a limit: its unit, e.g. "stacks per Region".
+    #[arg(long)]
+    pub unit: Option<String>,
+}
+
+/// The `opsdeck entry` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EntryCommand {
+    /// Your entries: `ID<TAB>KIND<TAB>TITLE`.
+    List,
+    /// Write a new entry; prints its id.
+    New(EntryFields),
+    /// Change one of your entries, or make your own version of a built-in one (`ID-mine`,
+    /// shown beside the original); prints its id.
+    Edit {
+        /// The entry's id.
+        id: String,
+        /// The fields to change.
+        #[command(flatten)]
+        fields: EntryFields,
+    },
+    /// Delete one of your entries.
+    Delete {
+        /// The entry's id.
+        id: String,
+    },
+}
+
+/// The `opsdeck pack` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// The packs in use: `NAME<TAB>ENTRIES<TAB>STATUS<TAB>PATH`.
+    List,
+    /// Add a pack so it loads on every run (it is checked first).
+    Add {
+        /// The pack file (RON, the schema of data/).
+        file: PathBuf,
+    },
+    /// Stop loading a pack.
+    Remove {
+        /// The pack's path or file name.
+        file: String,
+    },
+    /// Check a pack without adding it; exit 1 when it has problems.
+    Check {
+        /// The pack file.
+        file: PathBuf,
+    },
+    /// Write your own entries as a pack someone else can add.
+    Export {
+        /// The file to write (atomically).
+        file: PathBuf,
+    },
+}
 
 /// The `opsdeck cards` subcommands.
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@
 
 pub mod args;
 mod decide;
+mod own;
 mod reference;
 mod sheets;
 mod study;
@@ -120,9 +121,27 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
         anyhow::bail!("no command given");
     };
-    let kb = with_packs(builtin, &cli.packs)?;
+    // Managed packs and the user's own entries load on every run; a problem with one is a
+    // warning, not a failure. `--pack` then adds packs for this run, strictly.
+    let store = crate::platform::store::Store::default_location();
+    let managed = crate::platform::packs::load(builtin.clone(), store.as_ref());
+    for notice in &managed.notices {
+        eprintln!("warning: {notice}");
+    }
+    if !matches!(command, Command::Pack { .. }) {
+        for r in managed.reports.iter().filter(|r| !r.loaded) {
+            eprintln!(
+                "warning: {} was not loaded: {} (`opsdeck pack list` shows why)",
+                r.name,
+                r.problems.first().map_or("", String::as_str)
+            );
+        }
+    }
+    let kb = with_packs(managed.kb.clone(), &cli.packs)?;
     let mut out = String::new();
     match command {
+        Command::Entry { command } => own::entry(&kb, &managed.mine, command, &mut out)?,
+        Command::Pack { command } => own::pack(&builtin, &managed, command, &mut out)?,
         Command::Search { query, limit, json } => {
             reference::search(&kb, &query.join(" "), limit, json, &mut out)?
         }

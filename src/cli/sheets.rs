@@ -81,6 +81,19 @@ pub(super) fn sheet(
         SheetCommand::List => {
             for s in load_user()?.sheets {
                 out.push_str(&format!("{}\t{}\n", one_line(&s.name), s.entries.len()));
+                let gone: Vec<&str> = s
+                    .entries
+                    .iter()
+                    .filter(|id| kb.get(id).is_none())
+                    .map(String::as_str)
+                    .collect();
+                if !gone.is_empty() {
+                    eprintln!(
+                        "warning: sheet {:?} has entries that are no longer loaded (was their pack removed?): {}",
+                        s.name,
+                        gone.join(", ")
+                    );
+                }
             }
         }
         SheetCommand::New { name } => update_user(|d| d.new_sheet(&name))?,

@@ -9,6 +9,28 @@ use super::schema::{
 };
 use super::validate::{Input, validate};
 
+/// The suffix a pack's second versions get: its file name, kebab-cased (`team-pack.ron` →
+/// `team-pack`).
+pub fn pack_suffix(name: &str) -> String {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map_or(name.to_owned(), |s| s.to_string_lossy().into_owned());
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "pack".to_owned()
+    } else {
+        out
+    }
+}
+
 /// The validated knowledge base that `build.rs` embedded (postcard-encoded [`DataFile`]).
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
 
@@ -19,6 +41,26 @@ pub enum Origin {
     BuiltIn,
     /// A knowledge pack, by the name it was loaded under.
     Pack(String),
+    /// The user's own entries.
+    Mine,
+}
+
+/// What happened to one managed pack when it was loaded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PackReport {
+    /// The pack's name (its file), or "your entries".
+    pub name: String,
+    /// The user's own entries rather than an added pack.
+    pub mine: bool,
+    /// Entries loaded from it.
+    pub entries: usize,
+    /// Whether it was loaded (a pack with problems is not).
+    pub loaded: bool,
+    /// What is wrong with it, in words.
+    pub problems: Vec<String>,
+    /// Entries whose id was taken already, shown as a second version under a new id:
+    /// (id in the pack, id it was given).
+    pub renamed: Vec<(String, String)>,
 }
 
 /// Why knowledge packs could not be loaded. Every problem found is listed, each with its place.
@@ -121,6 +163,143 @@ impl KnowledgeBase {
         Ok(KnowledgeBase::assemble(all, origins))
     }
 
+    /// This knowledge base with the user's managed packs and own entries added, leniently:
+    /// each pack is checked on its own, a pack with problems is left out (and reported), and
+    /// an entry whose id is taken is kept as a second version under a new id (`ID-mine` for
+    /// the user's own, `ID-PACK` for a pack), so both versions show.
+    pub fn with_managed(
+        mut self,
+        packs: &[(String, String)],
+        mine: &[Entry],
+    ) -> (KnowledgeBase, Vec<PackReport>) {
+        let mut reports = Vec::new();
+        for (name, text) in packs {
+            let report = match parse_data_file(name, text) {
+                Ok(data) => {
+                    let suffix = pack_suffix(name);
+                    self.add_lenient(name, Some(text), data, &suffix, Origin::Pack(name.clone()))
+                }
+                Err(e) => PackReport {
+                    name: name.clone(),
+                    mine: false,
+                    entries: 0,
+                    loaded: false,
+                    problems: vec![e.to_string()],
+                    renamed: Vec::new(),
+                },
+            };
+            reports.push(report);
+        }
+        if !mine.is_empty() {
+            let data = DataFile {
+                entries: mine.to_vec(),
+                ..DataFile::default()
+            };
+            let mut report = self.add_lenient("your entries", None, data, "mine", Origin::Mine);
+            report.mine = true;
+            reports.push(report);
+        }
+        (self, reports)
+    }
+
+    /// Adds one pack if it validates against what is loaded, renaming taken ids.
+    fn add_lenient(
+        &mut self,
+        name: &str,
+        text: Option<&str>,
+        mut data: DataFile,
+        suffix: &str,
+        origin: Origin,
+    ) -> PackReport {
+        let mut renamed = Vec::new();
+        for e in &mut data.entries {
+            if self.by_id.contains_key(&e.id) {
+                let mut id = format!("{}-{suffix}", e.id);
+                let mut n = 2;
+                while self.by_id.contains_key(&id) {
+                    id = format!("{}-{suffix}-{n}", e.id);
+                    n += 1;
+                }
+                renamed.push((e.id.clone(), id.clone()));
+                e.id = id;
+            }
+        }
+        let base = Input {
+            file: "built-in data",
+            text: None,
+            data: &self.data,
+            strict: false,
+        };
+        // Renamed ids no longer match the text, so positions are only given without them.
+        let own = Input {
+            file: name,
+            text: if renamed.is_empty() { text } else { None },
+            data: &data,
+            strict: false,
+        };
+        let issues = validate(&[base, own]);
+        if !issues.is_empty() {
+            return PackReport {
+                name: name.to_owned(),
+                mine: false,
+                entries: 0,
+                loaded: false,
+                problems: issues.iter().map(ToString::to_string).collect(),
+                renamed,
+            };
+        }
+        let count = data.entries.len();
+        let mut all = std::mem::take(&mut self.data);
+        let mut origins = std::mem::take(&mut self.origins);
+        origins.extend(std::iter::repeat_n(origin, count));
+        all.merge(data);
+        *self = KnowledgeBase::assemble(all, origins);
+        PackReport {
+            name: name.to_owned(),
+            mine: false,
+            entries: count,
+            loaded: true,
+            problems: Vec::new(),
+            renamed,
+        }
+    }
+
+    /// Whether the entry with this id is one of the user's own.
+    pub fn is_mine(&self, id: &str) -> bool {
+        self.index_of(id)
+            .and_then(|i| self.origin(i))
+            .is_some_and(|o| *o == Origin::Mine)
+    }
+
+    /// The other versions of an entry: the built-in one and personal or pack versions of it
+    /// (`ID-mine`, `ID-PACK`), by id.
+    pub fn versions(&self, id: &str) -> Vec<&Entry> {
+        let base = self.base_of(id);
+        self.data
+            .entries
+            .iter()
+            .filter(|e| e.id != id && (e.id == base || self.base_of(&e.id) == base))
+            .collect()
+    }
+
+    /// The id a second version was made from (`pilot-light-mine` → `pilot-light`), or the id.
+    pub fn base_of<'a>(&self, id: &'a str) -> &'a str {
+        let Some(index) = self.index_of(id) else {
+            return id;
+        };
+        match self.origin(index) {
+            Some(Origin::Mine) => id
+                .strip_suffix("-mine")
+                .filter(|b| self.by_id.contains_key(*b))
+                .unwrap_or(id),
+            Some(Origin::Pack(name)) => id
+                .strip_suffix(&format!("-{}", pack_suffix(name)))
+                .filter(|b| self.by_id.contains_key(*b))
+                .unwrap_or(id),
+            _ => id,
+        }
+    }
+
     fn assemble(data: DataFile, origins: Vec<Origin>) -> Self {
         let by_id = data
             .entries
@@ -133,6 +312,11 @@ impl KnowledgeBase {
             origins,
             by_id,
         }
+    }
+
+    /// All the data, as one file.
+    pub fn data(&self) -> &DataFile {
+        &self.data
     }
 
     /// Every entry, in data order (built-in files sorted by path, then packs).

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod kb;
 pub mod limits;
 pub mod markup;
+pub mod mine;
 pub mod parse;
 pub mod plan;
 pub mod query;

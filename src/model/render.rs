@@ -13,6 +13,24 @@ pub fn entry_markdown(kb: &KnowledgeBase, entry: &Entry) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", entry.title);
     let mut meta = vec![format!("*{}*", entry.kind.as_str())];
+    if kb.is_mine(&entry.id) {
+        meta.push("your entry".to_owned());
+    }
+    let versions: Vec<String> = kb
+        .versions(&entry.id)
+        .iter()
+        .map(|v| {
+            let whose = match kb.index_of(&v.id).and_then(|i| kb.origin(i)) {
+                Some(super::kb::Origin::Mine) => "yours".to_owned(),
+                Some(super::kb::Origin::Pack(name)) => format!("from {name}"),
+                _ => "built-in".to_owned(),
+            };
+            format!("{whose}: {} ({})", v.title, v.id)
+        })
+        .collect();
+    if !versions.is_empty() {
+        meta.push(versions.join("; "));
+    }
     if !entry.aliases.is_empty() {
         meta.push(format!("also: {}", entry.aliases.join(", ")));
     }

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod dialogs;
+pub mod packs;
 pub mod session;
 pub mod signals;
 pub mod store;

@@ -70,6 +70,30 @@ impl Document for crate::model::study::log::StudyLog {
     }
 }
 
+impl Document for crate::model::mine::MyEntries {
+    const FILE: &'static str = "mine.ron";
+    const VERSION: u32 = crate::model::mine::MINE_VERSION;
+    const WHAT: &'static str = "your own entries";
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
+impl Document for crate::model::mine::PackList {
+    const FILE: &'static str = "packs.ron";
+    const VERSION: u32 = crate::model::mine::PACKS_VERSION;
+    const WHAT: &'static str = "the list of packs you added";
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
 /// Problems with the user-data store, each in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

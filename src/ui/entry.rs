@@ -20,6 +20,10 @@ pub struct EntryExtras<'a> {
     pub note: &'a mut String,
     /// How many study questions are about the entry.
     pub questions: usize,
+    /// Whether the entry is the user's own.
+    pub mine: bool,
+    /// Other versions of the entry: (id, title, whose).
+    pub versions: Vec<(String, String, String)>,
 }
 
 /// Draws the entry page; returns a command when a link or button is used.
@@ -71,6 +75,22 @@ pub fn entry_ui(
                 })
                 .response
                 .on_hover_text("Add to a cheat-sheet (Ctrl+E adds to the last sheet used)");
+                let edit = if extras.mine {
+                    "Edit"
+                } else {
+                    "Make my version"
+                };
+                if ui
+                    .button(edit)
+                    .on_hover_text(if extras.mine {
+                        "Change your entry"
+                    } else {
+                        "Write your own version; this one stays, and both are shown"
+                    })
+                    .clicked()
+                {
+                    command = Some(Command::EditEntry(Some(entry.id.clone())));
+                }
                 if extras.questions > 0
                     && ui
                         .button(format!("Drill this ({})", extras.questions))
@@ -82,6 +102,18 @@ pub fn entry_ui(
             });
             ui.horizontal_wrapped(|ui| {
                 theme::badge(ui, entry.kind.as_str(), theme::kind_color(entry.kind, dark));
+                if extras.mine {
+                    theme::badge(ui, "yours", theme::kind_color(Kind::Feature, dark));
+                }
+                for (id, title, whose) in &extras.versions {
+                    if ui
+                        .link(RichText::new(format!("{whose}: {title}")).small())
+                        .on_hover_text("Another version of this entry")
+                        .clicked()
+                    {
+                        command = Some(Command::Open(id.clone()));
+                    }
+                }
                 if entry.out_of_scope {
                     theme::badge(ui, "not in the DOP-C02 exam", theme::muted(ui)).on_hover_text(
                         "The exam guide does not list this service; the study notes mention it.",

@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod compare;
+pub mod editor;
 pub mod entry;
 pub mod guide;
 pub mod limits;

@@ -242,6 +242,10 @@ impl SearchView {
                         theme::match_color(dark),
                     );
                     ui.add(egui::Label::new(job).truncate());
+                    if kb.is_mine(&entry.id) {
+                        theme::badge(ui, "yours", theme::kind_color(Kind::Feature, dark))
+                            .on_hover_text("An entry you wrote");
+                    }
                     if stars.contains(&entry.id) {
                         ui.label(RichText::new("★").color(theme::kind_color(Kind::Strategy, dark)))
                             .on_hover_text("Starred");

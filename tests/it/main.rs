@@ -5,6 +5,7 @@ mod cli;
 mod content;
 mod data;
 mod decide;
+mod own;
 mod pdf;
 mod props;
 mod scenario;

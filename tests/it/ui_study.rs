@@ -203,3 +203,84 @@ fn study_snapshots() {
     results.extend_harness(&mut h);
     results.unwrap();
 }
+
+/// An entry of your own, written in the window by keyboard and mouse: saved, opened, badged,
+/// found by search; a bad related id is shown beside its field and nothing is saved.
+#[test]
+fn an_own_entry_round_trips_through_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(
+        ThemeChoice::Dark,
+        StartOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        },
+        egui::vec2(1180.0, 800.0),
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run_steps(3);
+    assert!(h.query_by_label("New entry").is_some(), "the editor opens");
+    let field = |label: &'static str| {
+        egui_kittest::kittest::by()
+            .role(egui::accesskit::Role::TextInput)
+            .label(label)
+    };
+    h.get(field("Title")).focus();
+    h.run_steps(1);
+    h.get(field("Title")).type_text("Kittest runbook");
+    h.run_steps(1);
+    let summary = egui_kittest::kittest::by()
+        .role(egui::accesskit::Role::MultilineTextInput)
+        .label("Summary");
+    h.get(summary).focus();
+    h.run_steps(1);
+    h.get(
+        egui_kittest::kittest::by()
+            .role(egui::accesskit::Role::MultilineTextInput)
+            .label("Summary"),
+    )
+    .type_text("Steps we follow when the pipeline breaks.");
+    h.run_steps(1);
+    h.get(field("Related entry ids, comma-separated")).focus();
+    h.run_steps(1);
+    h.get(field("Related entry ids, comma-separated"))
+        .type_text("no-such-entry");
+    h.run_steps(1);
+    h.get_by_label("Save").scroll_to_me();
+    h.run_steps(12);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("related id \"no-such-entry\" does not exist")
+            .is_some(),
+        "the problem is shown beside the field"
+    );
+    h.snapshot("editor-dark");
+    assert!(
+        !dir.path().join("mine.ron").exists()
+            || std::fs::read_to_string(dir.path().join("mine.ron"))
+                .unwrap()
+                .find("Kittest")
+                .is_none()
+    );
+    // Fix it and save.
+    h.get(field("Related entry ids, comma-separated")).focus();
+    h.run_steps(1);
+    for _ in 0.."no-such-entry".len() {
+        h.key_press(Key::Backspace);
+    }
+    h.run_steps(1);
+    h.get(field("Related entry ids, comma-separated"))
+        .type_text("codepipeline");
+    h.run_steps(1);
+    h.get_by_label("Save").scroll_to_me();
+    h.run_steps(12);
+    h.get_by_label("Save").click();
+    h.run_steps(4);
+    assert_eq!(h.state().state().view, View::Entry);
+    assert_eq!(h.state().state().entry.as_deref(), Some("kittest-runbook"));
+    assert!(h.query_by_label("yours").is_some(), "the mine badge");
+    assert!(h.state().kb().is_mine("kittest-runbook"));
+    let text = std::fs::read_to_string(dir.path().join("mine.ron")).unwrap();
+    assert!(text.contains("Kittest runbook") && text.contains("codepipeline"));
+}

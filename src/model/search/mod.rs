@@ -245,9 +245,12 @@ impl SearchIndex {
     pub fn new(kb: &KnowledgeBase) -> SearchIndex {
         let entries = kb.entries();
         let mut order: Vec<usize> = (0..entries.len()).collect();
+        // Between entries of one title, the user's own version comes first.
+        let mine = |i: usize| kb.origin(i) == Some(&super::kb::Origin::Mine);
         order.sort_by(|&a, &b| {
             fold(&entries[a].title)
                 .cmp(&fold(&entries[b].title))
+                .then_with(|| mine(b).cmp(&mine(a)))
                 .then_with(|| entries[a].id.cmp(&entries[b].id))
         });
         let mut title_rank = vec![0u32; entries.len()];

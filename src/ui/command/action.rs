@@ -133,6 +133,8 @@ pub enum Action {
     ShowSettings,
     /// Show study: cards, mock exams, progress.
     ShowStudy,
+    /// Write a new entry of your own.
+    NewEntry,
     /// Study: show the answer, or check the options picked.
     StudyReveal,
     /// Study: grade the card Again.
@@ -189,7 +191,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay and the palette list them.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 47] = [
         Action::FocusSearch,
         Action::Palette,
         Action::SelectNext,
@@ -210,6 +212,7 @@ impl Action {
         Action::ShowSheets,
         Action::ShowSettings,
         Action::ShowStudy,
+        Action::NewEntry,
         Action::StudyReveal,
         Action::StudyPickA,
         Action::StudyPickB,
@@ -261,6 +264,7 @@ impl Action {
             Action::ShowSheets => "Go to My sheets",
             Action::ShowSettings => "Go to Settings",
             Action::ShowStudy => "Go to Study",
+            Action::NewEntry => "New entry of your own…",
             Action::StudyReveal => "Study: show or check the answer",
             Action::StudyAgain => "Grade Again",
             Action::StudyHard => "Hard",
@@ -313,6 +317,9 @@ impl Action {
             Action::ShowSheets => "Show your cheat-sheets",
             Action::ShowSettings => "Theme, text size and history",
             Action::ShowStudy => "Study cards, take a mock exam, see your progress",
+            Action::NewEntry => {
+                "Write an entry of your own; it is searched and shown like any other"
+            }
             Action::StudyReveal => "Show a card's answer, or check the options picked",
             Action::StudyAgain | Action::StudyHard | Action::StudyGood | Action::StudyEasy => {
                 "Grade the card: Again, Hard, Good or Easy"
@@ -359,6 +366,7 @@ impl Action {
             Action::ShowLimits => &[K(CMD, Key::L)],
             Action::ShowGuide => &[K(CMD, Key::G)],
             Action::ShowStudy => &[K(CMD, Key::J)],
+            Action::NewEntry => &[K(CMD, Key::N)],
             Action::StudyReveal => &[K(NONE, Key::Space)],
             Action::StudyAgain => &[K(NONE, Key::Num1)],
             Action::StudyHard => &[K(NONE, Key::Num2)],

@@ -173,6 +173,12 @@ pub enum Command {
     Copy(String, String),
     /// Add an entry to the last sheet used.
     AddToLast(String),
+    /// Open the entry editor on an entry (`None`: a new entry).
+    EditEntry(Option<String>),
+    /// Add a pack chosen in a file dialog, to load on every run.
+    AddPack,
+    /// Stop loading a pack (its path).
+    RemovePack(String),
     /// Open study with only the questions about this entry.
     Drill(String),
     /// Something done in the study view: a review, a finished exam.
