@@ -176,6 +176,10 @@ fn generated(n: usize) -> KnowledgeBase {
 
 fn hundred_thousand(c: &mut Criterion) {
     let kb = generated(100_000);
+    let mut group = c.benchmark_group("build 100k");
+    group.sample_size(10);
+    group.bench_function("keyword index", |b| b.iter(|| SearchIndex::new(&kb)));
+    group.finish();
     let index = SearchIndex::new(&kb);
     keystrokes(c, "keystroke 100k", &index);
     questions(c, "question 100k", &kb);

@@ -30,7 +30,7 @@ pub struct WindowArgs {
     /// Open the window, wait until it settles, save a PNG of it to FILE and exit.
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
-    /// View to start in: search, entry, guide, limits, wizard, compare, sheets, settings.
+    /// View to start in: search, entry, guide, study, limits, wizard, compare, sheets, settings.
     #[arg(long, value_name = "VIEW")]
     pub view: Option<String>,
     /// Search text to start with.

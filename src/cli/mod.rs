@@ -204,6 +204,8 @@ fn run_command(cli: Cli, builtin: KnowledgeBase) -> anyhow::Result<()> {
         )?,
         Command::Import { file, with_notes } => sheets::import(&kb, &file, with_notes, &mut out)?,
     }
+    // As with the search index: the OS frees a large knowledge base faster at exit.
+    std::mem::forget(kb);
     write_stdout(&out)
 }
 

@@ -54,6 +54,9 @@ pub(super) fn search(
             ));
         }
     }
+    // The process ends after this command: leaving the index to the OS saves freeing a
+    // large knowledge base's index word by word (tens of milliseconds at 100,000 entries).
+    std::mem::forget(finder);
     Ok(())
 }
 

@@ -238,7 +238,7 @@ pub fn build(
                     message: "a limit needs its value".to_owned(),
                 });
             }
-            Some(LimitFacts {
+            Some(Box::new(LimitFacts {
                 service: service.trim().to_owned(),
                 value: value.trim().to_owned(),
                 unit: unit.trim().to_owned(),
@@ -253,7 +253,7 @@ pub fn build(
                 },
                 changed: None,
                 previous: None,
-            })
+            }))
         }
         (None, Kind::Limit) => {
             errors.push(FieldError {

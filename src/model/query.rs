@@ -115,7 +115,18 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a string with [`fold_char`].
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends `text` folded with [`fold_char`] to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(text.chars().map(fold_char));
+    }
 }
 
 /// A name as exact and prefix matching compare it: normalized, with stop words dropped as

@@ -220,3 +220,36 @@ fn keyword_queries_keep_the_keyword_tiers() {
         assert_eq!(found.mode, Mode::Keyword, "{q}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// A stop word added anywhere in a query never pushes its best hit out of the top 5.
+    #[test]
+    fn adding_a_stop_word_never_removes_the_best_hit(
+        pick in 0usize..10_000,
+        stop in 0usize..1_000,
+        at in 0usize..8,
+    ) {
+        let (kb, finder) = shared();
+        let entry = &kb.entries()[pick % kb.entries().len()];
+        let best = finder.find(kb, &entry.title, None, None);
+        proptest::prop_assume!(!best.hits.is_empty());
+        let best_id = &kb.entries()[best.hits[0].entry].id;
+        let mut words: Vec<&str> = entry.title.split_whitespace().collect();
+        let stops = opsdeck::model::ask::tokens::STOP_WORDS;
+        words.insert(at % (words.len() + 1), stops[stop % stops.len()]);
+        let query = words.join(" ");
+        let found = finder.find(kb, &query, None, None);
+        let top: Vec<&str> = found.hits.iter().take(5).map(|h| kb.entries()[h.entry].id.as_str()).collect();
+        proptest::prop_assert!(top.contains(&best_id.as_str()), "{:?} lost {} (top {:?})", query, best_id, top);
+    }
+}
+
+/// One knowledge base and finder for all the cases of a property.
+fn shared() -> (&'static KnowledgeBase, &'static Finder) {
+    static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
+    static FINDER: std::sync::OnceLock<Finder> = std::sync::OnceLock::new();
+    let kb = KB.get_or_init(KnowledgeBase::builtin);
+    (kb, FINDER.get_or_init(|| Finder::new(kb)))
+}

@@ -753,3 +753,17 @@ fn the_window_follows_a_sheet_deleted_from_the_cli_and_ctrl_e_says_so() {
     h.run_steps(2);
     assert_eq!(h.state().user().sheets[0].name, "From the terminal");
 }
+
+/// The README's keyboard table is the one the app generates from its command table, so the
+/// two cannot drift apart.
+#[test]
+fn the_readme_keyboard_table_is_the_apps() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = opsdeck::ui::command::keyboard_table_markdown();
+    assert!(table.lines().count() > 10, "{table}");
+    assert!(
+        readme.contains(&table),
+        "README.md's keyboard table differs from the app's; replace it with:\n{table}"
+    );
+}

@@ -429,10 +429,10 @@ pub struct Entry {
     pub sources: Vec<Source>,
     /// Lifecycle status; `None` means active.
     #[serde(default)]
-    pub status: Option<Status>,
+    pub status: Option<Box<Status>>,
     /// For `limit` entries: the structured facts.
     #[serde(default)]
-    pub limit: Option<LimitFacts>,
+    pub limit: Option<Box<LimitFacts>>,
     /// For `strategy` entries: the family (`deployment` or `dr`).
     #[serde(default)]
     pub family: Option<String>,

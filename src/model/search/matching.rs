@@ -117,15 +117,15 @@ impl PreparedWord {
                     continue;
                 }
                 for p in postings {
-                    let tier = if p.in_title {
+                    let tier = if p.in_title() {
                         Tier::Title
-                    } else if p.in_name {
+                    } else if p.in_name() {
                         Tier::Names
                     } else {
                         Tier::Body
                     };
                     let code = 1 + tier as u8;
-                    let slot = &mut typo_docs[p.doc as usize];
+                    let slot = &mut typo_docs[p.doc() as usize];
                     if *slot == 0 || code < *slot {
                         *slot = code;
                     }

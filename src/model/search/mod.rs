@@ -15,13 +15,15 @@
 //! search only the previous results. Match positions, for highlighting, are computed on demand
 //! for the rows on screen ([`SearchIndex::highlights`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::kb::KnowledgeBase;
-use super::query::{MIN_SCATTERED, Query, fold, fold_char, normalize_name, typo_eligible};
+use super::query::{
+    MIN_SCATTERED, Query, fold, fold_char, fold_into, normalize_name, typo_eligible,
+};
 use super::schema::{Entry, Kind};
 
 /// How well an entry matched, best (lowest) first.
@@ -179,12 +181,46 @@ struct Doc {
     title_chars: u32,
 }
 
-/// Where a vocabulary word occurs: the entry and whether in a name field.
+/// Where a vocabulary word occurs: the entry, and whether in its title or another name
+/// field, packed in four bytes (the entry in the low 30 bits) because there is one per word
+/// per entry.
 #[derive(Debug, Clone, Copy)]
-struct Posting {
-    doc: u32,
-    in_name: bool,
-    in_title: bool,
+struct Posting(u32);
+
+impl Posting {
+    const NAME: u32 = 1 << 30;
+    const TITLE: u32 = 1 << 31;
+
+    fn new(doc: u32, in_name: bool, in_title: bool) -> Posting {
+        let mut bits = doc & !(Self::NAME | Self::TITLE);
+        if in_name {
+            bits |= Self::NAME;
+        }
+        if in_title {
+            bits |= Self::TITLE;
+        }
+        Posting(bits)
+    }
+
+    fn doc(self) -> u32 {
+        self.0 & !(Self::NAME | Self::TITLE)
+    }
+
+    fn in_name(self) -> bool {
+        self.0 & Self::NAME != 0
+    }
+
+    fn in_title(self) -> bool {
+        self.0 & Self::TITLE != 0
+    }
+
+    fn mark(&mut self, in_name: bool, in_title: bool) {
+        *self = Posting::new(
+            self.doc(),
+            self.in_name() || in_name,
+            self.in_title() || in_title,
+        );
+    }
 }
 
 /// The search index over one knowledge base.
@@ -234,22 +270,191 @@ const LIMIT_BIT: u64 = 1 << 59;
 /// The bits of a sort key that hold the title rank (28 bits: 268 million entries).
 const RANK_MASK: u64 = 0x0FFF_FFFF;
 
-/// Scans of at least this many entries are split across threads.
+/// Scans (and index builds) of at least this many entries are split across threads.
 const PARALLEL_FROM: usize = 20_000;
 
 /// Score given to a word found as a substring of body text.
 const BODY_SCORE: i64 = 10;
 
+/// The index of a run of entries, before merging.
+#[derive(Default)]
+struct Part {
+    vocab_ids: HashMap<String, usize>,
+    vocab: Vec<(Vec<char>, Vec<Posting>)>,
+    docs: Vec<Doc>,
+    arena: String,
+    names: Vec<(Span, u64)>,
+    normalized: Vec<Span>,
+}
+
+impl Part {
+    fn build(
+        kb: &KnowledgeBase,
+        titles: &[String],
+        title_rank: &[u32],
+        range: std::ops::Range<usize>,
+    ) -> Part {
+        let entries = kb.entries();
+        let mut part = Part {
+            docs: Vec::with_capacity(range.len()),
+            ..Part::default()
+        };
+        let mut body = String::new();
+        for i in range {
+            part.add(&entries[i], i, &titles[i], title_rank[i], &mut body);
+        }
+        part
+    }
+
+    fn put(&mut self, text: &str) -> Span {
+        let span = Span {
+            start: self.arena.len() as u32,
+            len: text.len() as u32,
+        };
+        self.arena.push_str(text);
+        span
+    }
+
+    fn add(&mut self, entry: &Entry, i: usize, title: &str, title_rank: u32, body: &mut String) {
+        let title_skip = ["aws ", "amazon "]
+            .iter()
+            .find(|p| title.starts_with(*p))
+            .map_or(0, |p| p.len());
+        let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
+        names.extend(entry.tags.iter().map(|t| fold(t)));
+        names.push(entry.id.clone());
+        let mut names_normalized = vec![normalize_name(&entry.title), normalize_name(&entry.id)];
+        names_normalized.extend(entry.aliases.iter().map(|a| normalize_name(a)));
+
+        body.clear();
+        for field in Field::all(entry).into_iter().filter(|f| !f.is_name()) {
+            if let Some(text) = field.text(entry) {
+                fold_into(text, body);
+                body.push('\n');
+            }
+        }
+
+        for (text, in_name, in_title) in std::iter::once((title, true, true))
+            .chain(names.iter().map(|n| (n.as_str(), true, false)))
+            .chain(std::iter::once((body.as_str(), false, false)))
+        {
+            for token in tokens(text) {
+                // Look up before inserting: most tokens are known, and `entry` would
+                // allocate a key for each.
+                let slot = match self.vocab_ids.get(token) {
+                    Some(&slot) => slot,
+                    None => {
+                        self.vocab_ids.insert(token.to_owned(), self.vocab.len());
+                        self.vocab.push((token.chars().collect(), Vec::new()));
+                        self.vocab.len() - 1
+                    }
+                };
+                let postings = &mut self.vocab[slot].1;
+                match postings.last_mut() {
+                    Some(last) if last.doc() == i as u32 => last.mark(in_name, in_title),
+                    _ => postings.push(Posting::new(i as u32, in_name, in_title)),
+                }
+            }
+        }
+
+        let title_mask = char_mask(title);
+        let title_span = self.put(title);
+        let names_start = self.names.len() as u32;
+        let mut names_mask = 0;
+        for n in &names {
+            let mask = char_mask(n);
+            names_mask |= mask;
+            let span = self.put(n);
+            self.names.push((span, mask));
+        }
+        let normalized_start = self.normalized.len() as u32;
+        for n in &names_normalized {
+            let span = self.put(n);
+            self.normalized.push(span);
+        }
+        let body_mask = char_mask(body);
+        let body_span = self.put(body);
+        self.docs.push(Doc {
+            kind: entry.kind,
+            title: title_span,
+            title_skip: title_skip as u32,
+            title_chars: title[title_skip..].chars().count() as u32,
+            title_mask,
+            names: (names_start, self.names.len() as u32),
+            names_mask,
+            normalized: (normalized_start, self.normalized.len() as u32),
+            body: body_span,
+            body_mask,
+            mask: title_mask | names_mask | body_mask,
+            title_rank,
+        });
+    }
+
+    /// Appends a part built over the entries that follow this one's.
+    fn append(&mut self, other: Part) {
+        let text = self.arena.len() as u32;
+        let names = self.names.len() as u32;
+        let normalized = self.normalized.len() as u32;
+        self.arena.reserve_exact(other.arena.len());
+        self.names.reserve_exact(other.names.len());
+        self.normalized.reserve_exact(other.normalized.len());
+        self.docs.reserve_exact(other.docs.len());
+        let shift = |span: Span| Span {
+            start: span.start + text,
+            ..span
+        };
+        self.arena.push_str(&other.arena);
+        self.names.extend(
+            other
+                .names
+                .into_iter()
+                .map(|(span, mask)| (shift(span), mask)),
+        );
+        self.normalized
+            .extend(other.normalized.into_iter().map(shift));
+        self.docs.extend(other.docs.into_iter().map(|d| Doc {
+            title: shift(d.title),
+            body: shift(d.body),
+            names: (d.names.0 + names, d.names.1 + names),
+            normalized: (d.normalized.0 + normalized, d.normalized.1 + normalized),
+            ..d
+        }));
+        // `other.vocab` is in first-occurrence order, so appending its new words in that
+        // order gives the slots a single pass would have given.
+        let mut words = other.vocab_ids.into_iter().collect::<Vec<_>>();
+        words.sort_unstable_by_key(|&(_, slot)| slot);
+        let mut vocab = other.vocab.into_iter();
+        for (word, _) in words {
+            let Some((chars, postings)) = vocab.next() else {
+                break;
+            };
+            match self.vocab_ids.get(&word) {
+                Some(&slot) => self.vocab[slot].1.extend(postings),
+                None => {
+                    self.vocab_ids.insert(word, self.vocab.len());
+                    self.vocab.push((chars, postings));
+                }
+            }
+        }
+    }
+}
+
 impl SearchIndex {
     /// Builds the index. Costs a pass over all text; do it once per knowledge base.
     pub fn new(kb: &KnowledgeBase) -> SearchIndex {
+        SearchIndex::build(kb, PARALLEL_FROM)
+    }
+
+    /// Builds the index, on two threads when there are at least `parallel_from` entries.
+    fn build(kb: &KnowledgeBase, parallel_from: usize) -> SearchIndex {
         let entries = kb.entries();
+        let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let mut order: Vec<usize> = (0..entries.len()).collect();
         // Between entries of one title, the user's own version comes first.
         let mine = |i: usize| kb.origin(i) == Some(&super::kb::Origin::Mine);
-        order.sort_by(|&a, &b| {
-            fold(&entries[a].title)
-                .cmp(&fold(&entries[b].title))
+        order.sort_unstable_by(|&a, &b| {
+            titles[a]
+                .cmp(&titles[b])
                 .then_with(|| mine(b).cmp(&mine(a)))
                 .then_with(|| entries[a].id.cmp(&entries[b].id))
         });
@@ -258,95 +463,35 @@ impl SearchIndex {
             title_rank[i] = rank as u32;
         }
 
-        let mut vocab_ids: HashMap<String, usize> = HashMap::new();
-        let mut vocab: Vec<(Vec<char>, Vec<Posting>)> = Vec::new();
-        let mut docs = Vec::with_capacity(entries.len());
-        let mut arena = String::new();
-        let mut name_spans: Vec<(Span, u64)> = Vec::new();
-        let mut normalized_spans: Vec<Span> = Vec::new();
-        let put = |arena: &mut String, text: &str| {
-            let span = Span {
-                start: arena.len() as u32,
-                len: text.len() as u32,
-            };
-            arena.push_str(text);
-            span
-        };
-        for (i, entry) in entries.iter().enumerate() {
-            let title = fold(&entry.title);
-            let title_skip = ["aws ", "amazon "]
-                .iter()
-                .find(|p| title.starts_with(*p))
-                .map_or(0, |p| p.len());
-            let mut names: Vec<String> = entry.aliases.iter().map(|a| fold(a)).collect();
-            names.extend(entry.tags.iter().map(|t| fold(t)));
-            names.push(entry.id.clone());
-            let mut names_normalized =
-                vec![normalize_name(&entry.title), normalize_name(&entry.id)];
-            names_normalized.extend(entry.aliases.iter().map(|a| normalize_name(a)));
-
-            let mut body = String::new();
-            for field in Field::all(entry).into_iter().filter(|f| !f.is_name()) {
-                if let Some(text) = field.text(entry) {
-                    body.push_str(&fold(text));
-                    body.push('\n');
-                }
-            }
-
-            for (text, in_name, in_title) in std::iter::once((title.as_str(), true, true))
-                .chain(names.iter().map(|n| (n.as_str(), true, false)))
-                .chain(std::iter::once((body.as_str(), false, false)))
-            {
-                for token in tokens(text) {
-                    let slot = *vocab_ids.entry(token.to_owned()).or_insert_with(|| {
-                        vocab.push((token.chars().collect(), Vec::new()));
-                        vocab.len() - 1
-                    });
-                    let postings = &mut vocab[slot].1;
-                    match postings.last_mut() {
-                        Some(last) if last.doc == i as u32 => {
-                            last.in_name |= in_name;
-                            last.in_title |= in_title;
-                        }
-                        _ => postings.push(Posting {
-                            doc: i as u32,
-                            in_name,
-                            in_title,
-                        }),
-                    }
-                }
-            }
-
-            let title_mask = char_mask(&title);
-            let title_span = put(&mut arena, &title);
-            let names_start = name_spans.len() as u32;
-            let mut names_mask = 0;
-            for n in &names {
-                let mask = char_mask(n);
-                names_mask |= mask;
-                name_spans.push((put(&mut arena, n), mask));
-            }
-            let normalized_start = normalized_spans.len() as u32;
-            for n in &names_normalized {
-                normalized_spans.push(put(&mut arena, n));
-            }
-            let body_mask = char_mask(&body);
-            let body_span = put(&mut arena, &body);
-            docs.push(Doc {
-                kind: entry.kind,
-                title: title_span,
-                title_skip: title_skip as u32,
-                title_chars: title[title_skip..].chars().count() as u32,
-                title_mask,
-                names: (names_start, name_spans.len() as u32),
-                names_mask,
-                normalized: (normalized_start, normalized_spans.len() as u32),
-                body: body_span,
-                body_mask,
-                mask: title_mask | names_mask | body_mask,
-                title_rank: title_rank[i],
-            });
+        // Two halves on two threads, merged in entry order: the result is the same as one
+        // pass (a word's slot is its first occurrence; postings stay sorted by entry).
+        let half = entries.len() / 2;
+        let mut parts = if entries.len() < parallel_from {
+            vec![Part::build(kb, &titles, &title_rank, 0..entries.len())]
+        } else {
+            std::thread::scope(|scope| {
+                let second =
+                    scope.spawn(|| Part::build(kb, &titles, &title_rank, half..entries.len()));
+                let first = Part::build(kb, &titles, &title_rank, 0..half);
+                let second = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                vec![first, second]
+            })
         }
+        .into_iter();
+        let mut all = parts.next().unwrap_or_default();
+        for part in parts {
+            all.append(part);
+        }
+        let Part {
+            vocab,
+            docs,
+            arena,
+            names: name_spans,
+            normalized: normalized_spans,
+            ..
+        } = all;
         let mut by_rank = vec![0u32; entries.len()];
         for (i, &rank) in title_rank.iter().enumerate() {
             by_rank[rank as usize] = i as u32;

@@ -220,3 +220,60 @@ fn one_edit_distance() {
     assert!(!within_one_edit(&c("abcd"), &c("ab")));
     assert!(within_one_edit(&c(""), &c("a")));
 }
+
+#[test]
+fn an_index_built_on_two_threads_equals_one_built_on_one() {
+    let words = [
+        "blue", "green", "canary", "lambda", "queue", "stack", "rollback", "alarm",
+    ];
+    let entries = (0..600)
+        .map(|i| {
+            let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
+            entry(
+                &format!("e{i}"),
+                &format!("{} {} {i}", w(0), w(1)),
+                &[w(2)],
+                &format!("{} {} {} {}", w(3), w(4), w(5), w(i % 5)),
+            )
+        })
+        .collect();
+    let kb = kb(entries);
+    let one = SearchIndex::build(&kb, usize::MAX);
+    let two = SearchIndex::build(&kb, 1);
+    assert_eq!(one.vocab.len(), two.vocab.len());
+    for ((a, pa), (b, pb)) in one.vocab.iter().zip(&two.vocab) {
+        assert_eq!(a, b, "same words in the same slots");
+        let docs = |p: &[Posting]| -> Vec<u32> { p.iter().map(|p| p.0).collect() };
+        assert_eq!(docs(pa), docs(pb), "same postings for {a:?}");
+    }
+    assert_eq!(one.arena, two.arena);
+    for q in [
+        "blue green",
+        "canary 17",
+        "lambd",
+        "rollbak alarm",
+        "queue",
+        "e42",
+    ] {
+        let hits = |index: &SearchIndex| -> Vec<(usize, i64)> {
+            index
+                .search(&Query::parse(q))
+                .iter()
+                .map(|h| (h.entry, h.score()))
+                .collect()
+        };
+        let found = hits(&one);
+        assert!(!found.is_empty(), "{q:?} finds something");
+        assert_eq!(found, hits(&two), "{q:?}");
+    }
+}
+
+#[test]
+fn postings_keep_the_entry_and_both_flags() {
+    for (doc, name, title) in [(0, false, false), (7, true, false), (1 << 29, true, true)] {
+        let mut p = Posting::new(doc, name, title);
+        assert_eq!((p.doc(), p.in_name(), p.in_title()), (doc, name, title));
+        p.mark(true, false);
+        assert_eq!((p.doc(), p.in_name(), p.in_title()), (doc, true, title));
+    }
+}
