@@ -46,12 +46,21 @@ impl Shooter {
     /// Called once per frame.
     pub fn tick(&mut self, ctx: &egui::Context) {
         self.frames += 1;
+        if self.frames == 1 {
+            // --size is the window in pixels whatever the zoom: egui sizes windows in points,
+            // which a zoom (given or remembered) scales.
+            let zoom = ctx.zoom_factor();
+            let [w, h] = self.request.size;
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(
+                w / zoom,
+                h / zoom,
+            )));
+        }
         let taken = self.image.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = taken {
-            let result = save_png(&self.request.path, &image);
-            if let Err(e) = &result {
-                eprintln!("error: {e}");
-            }
+            let result = self
+                .check_size(ctx, &image)
+                .and_then(|()| save_png(&self.request.path, &image));
             if let Ok(mut outcome) = OUTCOME.lock() {
                 *outcome = Some(result);
             }
@@ -70,6 +79,31 @@ impl Shooter {
             });
         }
         ctx.request_repaint();
+    }
+}
+
+impl Shooter {
+    /// A window the screen could not fit comes out smaller or larger than asked; saying so
+    /// beats saving a picture of another size.
+    fn check_size(&self, ctx: &egui::Context, image: &egui::ColorImage) -> Result<(), String> {
+        let (native, monitor) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.native_pixels_per_point.unwrap_or(1.0), v.monitor_size)
+        });
+        let [w, h] = self.request.size;
+        let want = [(w * native).round() as usize, (h * native).round() as usize];
+        let [got_w, got_h] = image.size;
+        if got_w.abs_diff(want[0]) <= 2 && got_h.abs_diff(want[1]) <= 2 {
+            return Ok(());
+        }
+        let screen = monitor.map_or(String::new(), |m| {
+            format!(" (the screen is {:.0}x{:.0})", m.x, m.y)
+        });
+        Err(format!(
+            "the window came out {got_w}x{got_h} pixels, not the {w:.0}x{h:.0} asked for{screen}; \
+             give a --size that fits the screen, or start Xvfb with a larger screen \
+             (e.g. Xvfb :99 -screen 0 1920x1600x24)"
+        ))
     }
 }
 

@@ -163,14 +163,20 @@ fn kill_writers(dir: &Path, writers: usize, plant_stale_locks: bool) -> (usize, 
     (acknowledged.len(), killed)
 }
 
+/// `OPSDECK_STRESS_ROUNDS` (default 1) repeats each case with a fresh directory;
+/// `scripts/stress-store.sh` uses it for the long run.
 #[test]
 fn every_acknowledged_write_survives_killed_and_concurrent_writers() {
-    for plant in [false, true] {
+    let rounds: usize = std::env::var("OPSDECK_STRESS_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for (round, plant) in (0..rounds).flat_map(|r| [(r, false), (r, true)]) {
         let dir = tempfile::tempdir().unwrap();
         let (acknowledged, killed) = kill_writers(dir.path(), 40, plant);
         assert!(acknowledged >= 10, "most writers finish ({acknowledged})");
         eprintln!(
-            "stale lock planted: {plant}; {acknowledged} writers acknowledged, {killed} killed, 0 acknowledged writes lost"
+            "STRESS round {round}, stale lock planted: {plant}; 40 writers, {acknowledged} acknowledged, {killed} killed, 0 acknowledged writes lost"
         );
         // The next write cleans up after the killed ones.
         let out = run_in(dir.path(), &["note", "rolling", "last"]);

@@ -47,7 +47,11 @@ pub fn anki(questions: &[&Question]) -> String {
         let cell = |lines: &[String]| {
             lines
                 .iter()
-                .map(|l| escape_html(l).replace(['\t', '\n', '\r'], " "))
+                .map(|l| {
+                    escape_html(l)
+                        .replace(['\t', '\r'], " ")
+                        .replace('\n', "<br>")
+                })
                 .collect::<Vec<_>>()
                 .join("<br>")
         };

@@ -70,20 +70,24 @@ pub fn scenario(kb: &KnowledgeBase, wizard: &Wizard, seed: u64) -> Option<Questi
             AnswerKind::YesNo => if value == "yes" { "Yes" } else { "No" }.to_owned(),
             _ => value.clone(),
         };
-        // "Recovery time objective (RTO): 4h." but "Other clouds too? No."
+        // One requirement a line: "• Recovery time objective (RTO): 4h" but
+        // "• Other clouds too? No".
         if q.label.ends_with('?') {
-            lines.push(format!("{} {shown}.", q.label));
+            lines.push(format!("• {} {shown}", q.label));
         } else {
-            lines.push(format!("{}: {shown}.", q.label));
+            lines.push(format!("• {}: {shown}", q.label));
         }
     }
     let ask = if wizard.title.to_lowercase().ends_with("strategy") {
         format!(
-            "Which {} fits these requirements?",
+            "Which {} meets all of these requirements?",
             wizard.title.to_lowercase()
         )
     } else {
-        format!("{}: which fits these requirements?", wizard.title)
+        format!(
+            "{}: which option meets all of these requirements?",
+            wizard.title
+        )
     };
     let mut options = vec![Choice {
         text: rec.title.clone(),
@@ -103,7 +107,10 @@ pub fn scenario(kb: &KnowledgeBase, wizard: &Wizard, seed: u64) -> Option<Questi
         id: format!("wizard:{}:{seed}", wizard.id),
         origin: Origin::Wizard(wizard.id.clone()),
         tasks: wizard.tasks.clone(),
-        stem: format!("Requirements. {} {ask}", lines.join(" ")),
+        stem: format!(
+            "A team lists its requirements:\n{}\n{ask}",
+            lines.join("\n")
+        ),
         options,
         answer: String::new(),
         entries,

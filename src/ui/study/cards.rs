@@ -291,7 +291,14 @@ impl CardsTab {
                 ui.set_width(ui.available_width());
                 where_from(ui, kb, &q);
                 ui.add_space(4.0);
-                ui.add(egui::Label::new(RichText::new(&q.stem).size(16.0)).wrap());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&q.stem)
+                            .size(16.0)
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .wrap(),
+                );
                 ui.add_space(8.0);
                 if q.is_card() {
                     if self.shown {

@@ -171,7 +171,14 @@ impl ExamTab {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 where_from(ui, kb, q);
-                ui.add(egui::Label::new(RichText::new(&q.stem).size(16.0)).wrap());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&q.stem)
+                            .size(16.0)
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .wrap(),
+                );
                 ui.add_space(8.0);
                 for (i, o) in q.options.iter().enumerate() {
                     let look = RowLook {
