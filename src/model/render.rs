@@ -50,6 +50,7 @@ pub fn entry_markdown(kb: &KnowledgeBase, entry: &Entry) -> String {
         let state = match status.state {
             Lifecycle::Retired => "Retired",
             Lifecycle::ClosedToNew => "Closed to new customers",
+            Lifecycle::EndOfSupport => "End of support announced",
             Lifecycle::Active => "Active",
         };
         let date = status.date.as_deref().unwrap_or("date not verified");

@@ -173,6 +173,7 @@ pub fn entry_ui(
                         let date = status.date.as_deref().unwrap_or("date not verified");
                         let state = match status.state {
                             Lifecycle::Retired => "Retired",
+                            Lifecycle::EndOfSupport => "End of support announced",
                             _ => "Closed to new customers",
                         };
                         ui.label(

@@ -87,8 +87,8 @@ pub fn status_color(state: Lifecycle, dark: bool) -> Color32 {
     match (state, dark) {
         (Lifecycle::Retired, true) => Color32::from_rgb(248, 113, 113),
         (Lifecycle::Retired, false) => Color32::from_rgb(185, 28, 28),
-        (Lifecycle::ClosedToNew, true) => Color32::from_rgb(251, 146, 60),
-        (Lifecycle::ClosedToNew, false) => Color32::from_rgb(194, 65, 12),
+        (Lifecycle::ClosedToNew | Lifecycle::EndOfSupport, true) => Color32::from_rgb(251, 146, 60),
+        (Lifecycle::ClosedToNew | Lifecycle::EndOfSupport, false) => Color32::from_rgb(194, 65, 12),
         (Lifecycle::Active, _) => Color32::GRAY,
     }
 }

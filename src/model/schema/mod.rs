@@ -184,6 +184,9 @@ pub enum Lifecycle {
     ClosedToNew,
     /// End of life: no longer usable.
     Retired,
+    /// Still usable, but AWS has announced when support ends (maintenance mode or a scheduled
+    /// shutdown); the status date is the day support ends.
+    EndOfSupport,
 }
 
 impl Lifecycle {
@@ -193,6 +196,7 @@ impl Lifecycle {
             Lifecycle::Active => "active",
             Lifecycle::ClosedToNew => "closed to new customers",
             Lifecycle::Retired => "retired",
+            Lifecycle::EndOfSupport => "end of support announced",
         }
     }
 }

@@ -301,13 +301,14 @@ fn retired_question(kb: &KnowledgeBase, e: &Entry) -> Option<Question> {
     rng.shuffle(&mut pool);
     let state = match status.state {
         Lifecycle::Retired => "is retired",
+        Lifecycle::EndOfSupport => "reaches the end of its support",
         _ => "is closed to new customers",
     };
-    let since = status
-        .date
-        .as_deref()
-        .map(|d| format!(" (since {d})"))
-        .unwrap_or_default();
+    let since = match (status.state, status.date.as_deref()) {
+        (_, None) => String::new(),
+        (Lifecycle::EndOfSupport, Some(d)) => format!(" (on {d})"),
+        (_, Some(d)) => format!(" (since {d})"),
+    };
     let choose = if replacements.len() == 2 {
         " (Choose two.)"
     } else {
