@@ -109,7 +109,10 @@ pub enum SheetError {
     #[error("a sheet named {0:?} already exists")]
     NameTaken(String),
     /// The name is empty, too long or has control characters.
-    #[error("sheet names must be 1–{MAX_NAME_CHARS} characters without line breaks or tabs")]
+    #[error(
+        "sheet names must be 1–{MAX_NAME_CHARS} characters without line breaks, tabs or \
+         invisible direction marks"
+    )]
     BadName,
     /// An entry id the knowledge base lacks.
     #[error("no entry has the id {0:?}")]
@@ -136,11 +139,17 @@ pub enum SheetError {
     Render(String),
 }
 
+/// Invisible characters that reorder the text around them (embeddings, overrides, isolates
+/// and marks): in a name they can make one sheet look like another.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn check_name(name: &str) -> Result<String, SheetError> {
     let name = name.trim();
     if name.is_empty()
         || name.chars().count() > MAX_NAME_CHARS
-        || name.chars().any(char::is_control)
+        || name.chars().any(|c| c.is_control() || is_bidi_control(c))
     {
         return Err(SheetError::BadName);
     }

@@ -13,6 +13,14 @@ fn sheet_operations() {
     );
     assert_eq!(data.new_sheet(""), Err(SheetError::BadName));
     assert_eq!(data.new_sheet("a\nb"), Err(SheetError::BadName));
+    // A right-to-left override would show "abc\u{202E}fed" as "abcdef".
+    assert_eq!(data.new_sheet("abc\u{202E}fed"), Err(SheetError::BadName));
+    assert_eq!(
+        data.new_sheet("\u{2067}x\u{2069}"),
+        Err(SheetError::BadName)
+    );
+    // Right-to-left scripts themselves are fine.
+    assert_eq!(UserData::default().new_sheet("מבחן"), Ok(()));
     assert_eq!(
         data.add("Exam eve", &["rolling", "immutable", "rolling"], &kb),
         Ok(2)
