@@ -3,7 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use super::{OpsDeckApp, stamps_now};
+use super::{OpsDeckApp, stamps};
 use crate::model::study::srs::Grade;
 use crate::platform::dialogs;
 use crate::ui::command::{Action, Command, SheetChange, StudyEvent, ThemeChoice, View, ZoomStep};
@@ -21,7 +21,7 @@ impl OpsDeckApp {
         self.study.refresh();
         // The CLI may have changed the user's entries or the pack list.
         if let Some(store) = self.session.dir().map(crate::platform::store::Store::new)
-            && stamps_now(&store) != self.pack_stamps
+            && stamps(&store) != self.pack_stamps
         {
             self.reload_kb();
         }

@@ -21,8 +21,9 @@ use crate::platform::session::UserSession;
 use crate::platform::store::Store;
 use crate::ui;
 use crate::ui::command::{Command, ThemeChoice, View};
-use crate::ui::state::{HISTORY_LIMIT, Persisted, ZOOM_RANGE};
+use crate::ui::state::Persisted;
 
+use options::apply_start_options;
 pub use options::{StartOptions, main, run};
 pub use screenshot::ScreenshotRequest;
 
@@ -474,18 +475,8 @@ impl OpsDeckApp {
     }
 }
 
-/// The fingerprints of the user's entries and of the pack list, now.
-pub(crate) fn stamps_now(
-    store: &Store,
-) -> (
-    Option<crate::platform::store::Stamp>,
-    Option<crate::platform::store::Stamp>,
-) {
-    stamps(store)
-}
-
 /// The fingerprints of the user's entries and of the pack list.
-fn stamps(
+pub(crate) fn stamps(
     store: &Store,
 ) -> (
     Option<crate::platform::store::Stamp>,
@@ -495,60 +486,6 @@ fn stamps(
         store.stamp::<crate::model::mine::MyEntries>(),
         store.stamp::<crate::model::mine::PackList>(),
     )
-}
-
-/// Applies the command line's start options over the persisted state and drops anything
-/// persisted that no longer exists.
-fn apply_start_options(state: &mut Persisted, options: &StartOptions, kb: &KnowledgeBase) {
-    if let Some(theme) = options.theme {
-        state.theme = theme;
-    }
-    if let Some(zoom) = options.zoom {
-        state.zoom = zoom;
-    }
-    if let Some(view) = options.view {
-        state.view = view;
-    }
-    if let Some(query) = &options.query {
-        state.query = query.clone();
-    }
-    if let Some(entry) = &options.entry {
-        state.entry = Some(entry.clone());
-        if options.view.is_none() {
-            state.view = View::Entry;
-        }
-    }
-    if let Some(wizard) = &options.wizard {
-        let given = state.wizard_answers.entry(wizard.clone()).or_default();
-        given.extend(options.answers.iter().cloned());
-        state.wizard = Some(wizard.clone());
-        if options.view.is_none() {
-            state.view = View::Wizards;
-        }
-    }
-    if let Some(ids) = &options.compare {
-        state.compare.ids = ids.clone();
-        if options.view.is_none() {
-            state.view = View::Compare;
-        }
-    }
-    if state.compare.ids.is_empty() {
-        state.compare.ids = ui::compare::default_ids(kb);
-    }
-    state.compare.ids.retain(|id| kb.get(id).is_some());
-    if state
-        .entry
-        .as_deref()
-        .is_some_and(|id| kb.get(id).is_none())
-    {
-        state.entry = None;
-    }
-    if state.view == View::Entry && state.entry.is_none() {
-        state.view = View::Search;
-    }
-    state.zoom = state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-    state.history.back.truncate(HISTORY_LIMIT);
-    state.history.forward.truncate(HISTORY_LIMIT);
 }
 
 impl eframe::App for OpsDeckApp {

@@ -9,8 +9,9 @@ use super::OpsDeckApp;
 use super::screenshot::{self, ScreenshotRequest};
 use crate::cli::args::WindowArgs;
 use crate::model::KnowledgeBase;
+use crate::ui;
 use crate::ui::command::{ThemeChoice, View};
-use crate::ui::state::ZOOM_RANGE;
+use crate::ui::state::{HISTORY_LIMIT, Persisted, ZOOM_RANGE};
 
 /// Options for starting the app (from the command line or tests).
 #[derive(Debug, Clone, Default)]
@@ -191,4 +192,62 @@ pub fn run(kb: KnowledgeBase, options: StartOptions) -> eframe::Result {
         native,
         Box::new(move |cc| Ok(Box::new(OpsDeckApp::new(cc, kb, options)))),
     )
+}
+
+/// Applies the command line's start options over the persisted state and drops anything
+/// persisted that no longer exists.
+pub(super) fn apply_start_options(
+    state: &mut Persisted,
+    options: &StartOptions,
+    kb: &KnowledgeBase,
+) {
+    if let Some(theme) = options.theme {
+        state.theme = theme;
+    }
+    if let Some(zoom) = options.zoom {
+        state.zoom = zoom;
+    }
+    if let Some(view) = options.view {
+        state.view = view;
+    }
+    if let Some(query) = &options.query {
+        state.query = query.clone();
+    }
+    if let Some(entry) = &options.entry {
+        state.entry = Some(entry.clone());
+        if options.view.is_none() {
+            state.view = View::Entry;
+        }
+    }
+    if let Some(wizard) = &options.wizard {
+        let given = state.wizard_answers.entry(wizard.clone()).or_default();
+        given.extend(options.answers.iter().cloned());
+        state.wizard = Some(wizard.clone());
+        if options.view.is_none() {
+            state.view = View::Wizards;
+        }
+    }
+    if let Some(ids) = &options.compare {
+        state.compare.ids = ids.clone();
+        if options.view.is_none() {
+            state.view = View::Compare;
+        }
+    }
+    if state.compare.ids.is_empty() {
+        state.compare.ids = ui::compare::default_ids(kb);
+    }
+    state.compare.ids.retain(|id| kb.get(id).is_some());
+    if state
+        .entry
+        .as_deref()
+        .is_some_and(|id| kb.get(id).is_none())
+    {
+        state.entry = None;
+    }
+    if state.view == View::Entry && state.entry.is_none() {
+        state.view = View::Search;
+    }
+    state.zoom = state.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+    state.history.back.truncate(HISTORY_LIMIT);
+    state.history.forward.truncate(HISTORY_LIMIT);
 }

@@ -1,6 +1,6 @@
 //! Side-by-side comparison: one column per entry, one row per attribute, best values marked.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use super::duration::parse_duration_secs;
 use super::kb::KnowledgeBase;
@@ -41,27 +41,18 @@ pub struct Comparison {
 }
 
 /// Why a comparison cannot be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CompareError {
     /// Fewer than two ids.
+    #[error("give at least two entry ids to compare")]
     TooFew,
     /// An id that does not exist.
+    #[error("no entry has the id {0:?}")]
     Unknown(String),
     /// Entries of different kinds or strategy families.
+    #[error("{0}")]
     Mixed(String),
 }
-
-impl fmt::Display for CompareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CompareError::TooFew => f.write_str("give at least two entry ids to compare"),
-            CompareError::Unknown(id) => write!(f, "no entry has the id {id:?}"),
-            CompareError::Mixed(msg) => f.write_str(msg),
-        }
-    }
-}
-
-impl std::error::Error for CompareError {}
 
 /// The most columns compared at once.
 pub const MAX_COLUMNS: usize = 12;

@@ -16,6 +16,7 @@ pub struct DurationError {
     pub reason: &'static str,
 }
 
+// Display by hand, not thiserror: build.rs compiles this file too, without the app's crates.
 impl fmt::Display for DurationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

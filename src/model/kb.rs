@@ -1,7 +1,6 @@
 //! The knowledge base at run time: the embedded data, optionally with knowledge packs on top.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use super::parse::{Located, parse_data_file};
 use super::schema::{
@@ -64,25 +63,21 @@ pub struct PackReport {
 }
 
 /// Why knowledge packs could not be loaded. Every problem found is listed, each with its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", lines(&self.issues))]
 pub struct PackError {
     /// The problems, in file order.
     pub issues: Vec<Located>,
 }
 
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, issue) in self.issues.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{issue}")?;
-        }
-        Ok(())
-    }
+/// The problems one a line.
+fn lines(issues: &[Located]) -> String {
+    issues
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
-
-impl std::error::Error for PackError {}
 
 /// All entries and attribute definitions, indexed by id, with the exam guide, vocabulary,
 /// practice questions, prices and strategy families.

@@ -24,6 +24,7 @@ pub struct Located {
     pub message: String,
 }
 
+// Display by hand, not thiserror: build.rs compiles this file too, without the app's crates.
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {

@@ -12,8 +12,6 @@
 //! So all-at-once has 0 in service while every instance updates, and blue/green never drops
 //! below N. Arithmetic is exact on integers; traffic percentages are whole numbers.
 
-use std::fmt;
-
 use super::kb::KnowledgeBase;
 pub use super::schema::Rollout;
 
@@ -63,28 +61,15 @@ pub struct Simulation {
 }
 
 /// Why a simulation cannot run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimulateError {
     /// The strategy has no rollout to simulate, or is unknown; with the ids that have one.
+    #[error("cannot simulate {id:?}; simulated strategies are: {known}", id = .0, known = .1.join(", "))]
     Unsupported(String, Vec<String>),
     /// Zero instances, or a fleet too large to draw.
+    #[error("{0}")]
     BadSize(String),
 }
-
-impl fmt::Display for SimulateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SimulateError::Unsupported(id, known) => write!(
-                f,
-                "cannot simulate {id:?}; simulated strategies are: {}",
-                known.join(", ")
-            ),
-            SimulateError::BadSize(msg) => f.write_str(msg),
-        }
-    }
-}
-
-impl std::error::Error for SimulateError {}
 
 /// The largest fleet simulated.
 pub const MAX_INSTANCES: u32 = 10_000;

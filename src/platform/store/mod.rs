@@ -25,6 +25,12 @@ use serde::de::DeserializeOwned;
 use super::atomic::{Access, TEMP_SUFFIX, write_atomic};
 use crate::model::sheets::{SCHEMA_VERSION, UserData};
 
+mod shared;
+pub use shared::{SharedFileError, read_shared};
+
+mod errors;
+pub use errors::{StoreError, Trouble};
+
 /// The largest document read (64 MiB).
 pub const MAX_USER_FILE: u64 = 64 * 1024 * 1024;
 /// How long a writer waits for another process's lock before giving up.
@@ -91,102 +97,6 @@ impl Document for crate::model::mine::PackList {
     }
     fn set_version(&mut self, version: u32) {
         self.version = version;
-    }
-}
-
-/// Problems with the user-data store, each in words a user can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The data directory (or the file) cannot be written.
-    #[error(
-        "{dir} is read-only, so nothing was saved; make it writable, or set OPSDECK_DATA_DIR to a folder you can write to"
-    )]
-    ReadOnly {
-        /// The data directory.
-        dir: PathBuf,
-    },
-    /// The disk is full.
-    #[error("the disk holding {dir} is full, so nothing was saved; free some space and try again")]
-    DiskFull {
-        /// The data directory.
-        dir: PathBuf,
-    },
-    /// The file was written by a newer OpsDeck.
-    #[error(
-        "{file} was written by a newer OpsDeck (format {found}; this one reads up to {supported}); it was left untouched and is read-only until you update OpsDeck"
-    )]
-    Newer {
-        /// The document.
-        file: PathBuf,
-        /// Its format version.
-        found: u32,
-        /// The newest version this build reads.
-        supported: u32,
-    },
-    /// Another process held the lock for too long.
-    #[error(
-        "{file} is busy: another OpsDeck process has been saving for over {} seconds; nothing was saved, try again",
-        LOCK_WAIT.as_secs()
-    )]
-    Locked {
-        /// The document.
-        file: PathBuf,
-    },
-    /// Any other failure of the operating system.
-    #[error("{path}: could not {action}")]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// What was being done: "read it", "write it" …
-        action: &'static str,
-        /// The operating system's reason.
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-/// Something wrong with a document that loading found and dealt with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Trouble {
-    /// The file could not be read; it was moved aside (kept, not deleted) and an empty
-    /// document used instead.
-    MovedAside {
-        /// Where the file is now.
-        aside: PathBuf,
-        /// Why it could not be read.
-        why: String,
-    },
-    /// The file could not be read and could not be moved aside (read-only directory); it was
-    /// left as it is and an empty document used.
-    Unreadable {
-        /// Why it could not be read.
-        why: String,
-    },
-    /// The file comes from a newer OpsDeck; it was left untouched.
-    Newer {
-        /// Its format version.
-        found: u32,
-    },
-}
-
-impl Trouble {
-    /// One sentence for the user.
-    pub fn describe(&self, what: &str, file: &Path) -> String {
-        match self {
-            Trouble::MovedAside { aside, why } => format!(
-                "{} could not be read ({why}). It was kept as {} and OpsDeck started {what} afresh.",
-                file.display(),
-                aside.display()
-            ),
-            Trouble::Unreadable { why } => format!(
-                "{} could not be read ({why}) and was left as it is; {what} are empty for now and cannot be saved.",
-                file.display()
-            ),
-            Trouble::Newer { found } => format!(
-                "{} was written by a newer OpsDeck (format {found}); it was left untouched. Update OpsDeck to see and change {what}.",
-                file.display()
-            ),
-        }
     }
 }
 
@@ -604,71 +514,6 @@ fn is_read_only(e: &std::io::Error) -> bool {
     )
 }
 
-/// Why a shared sheet could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum SharedFileError {
-    /// The file could not be opened or read.
-    #[error("{path}: cannot be read")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's reason.
-        #[source]
-        source: std::io::Error,
-    },
-    /// Too large to be a shared sheet.
-    #[error("{path}: the file is larger than 4 MiB, so it is not a shared OpsDeck sheet")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-    },
-    /// Not text.
-    #[error("{path}: not a shared OpsDeck sheet (it is not UTF-8 text)")]
-    NotText {
-        /// The file.
-        path: PathBuf,
-    },
-    /// Not a shared sheet.
-    #[error("{path}:{line}:{column}: not a shared OpsDeck sheet: {why}")]
-    NotASheet {
-        /// The file.
-        path: PathBuf,
-        /// Where the parser stopped.
-        line: usize,
-        /// Column, in characters.
-        column: usize,
-        /// What the parser said.
-        why: String,
-    },
-}
-
-/// Reads a shared-sheet file (capped at 4 MiB).
-pub fn read_shared(path: &Path) -> Result<crate::model::sheets::SharedSheet, SharedFileError> {
-    use std::io::Read as _;
-    const MAX: u64 = 4 * 1024 * 1024;
-    let io = |source| SharedFileError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX {
-        return Err(SharedFileError::TooLarge {
-            path: path.to_path_buf(),
-        });
-    }
-    let text = std::str::from_utf8(&bytes).map_err(|_| SharedFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
-    ron::from_str(text).map_err(|e| SharedFileError::NotASheet {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        why: e.code.to_string(),
-    })
-}
-
 fn timestamp() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -700,104 +545,4 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
-    }
-
-    #[test]
-    fn newer_files_are_told_apart_from_broken_ones() {
-        let newer = format!(
-            "(version: {}, sheets: [], a_field_from_the_future: [1, 2])",
-            SCHEMA_VERSION + 1
-        );
-        assert_eq!(
-            parse_document::<UserData>(newer.as_bytes()),
-            Err(Unusable::Newer(SCHEMA_VERSION + 1))
-        );
-        assert!(matches!(
-            parse_document::<UserData>(b"(version: 0)"),
-            Err(Unusable::Broken(_))
-        ));
-        assert!(
-            parse_document::<UserData>(b"(version: 1, sheets: [(name: \"a\", entries: [\"x\"])])")
-                .is_ok()
-        );
-        assert!(matches!(
-            parse_document::<UserData>(b"(version: 1, sheets: [(name: \"a\""),
-            Err(Unusable::Broken(_))
-        ));
-        assert!(matches!(
-            parse_document::<UserData>(&[0xff, 0x00]),
-            Err(Unusable::Broken(_))
-        ));
-    }
-
-    #[test]
-    fn an_update_keeps_a_newer_file_byte_for_byte() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        let newer = format!("(version: {}, future: true)", SCHEMA_VERSION + 5);
-        std::fs::write(store.path(), &newer).unwrap();
-        let result = store.update::<UserData, _, String>(|d| {
-            d.toggle_star("x");
-            Ok(())
-        });
-        assert!(matches!(
-            result,
-            Err(UpdateError::Store(StoreError::Newer { .. }))
-        ));
-        let loaded = store.load::<UserData>().unwrap();
-        assert!(matches!(loaded.trouble, Some(Trouble::Newer { .. })));
-        assert_eq!(std::fs::read_to_string(store.path()).unwrap(), newer);
-    }
-
-    #[test]
-    fn leftover_temporary_files_are_cleaned_by_the_next_write() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        std::fs::write(dir.path().join(".user.ron.Ab12Cd.tmp"), "half").unwrap();
-        std::fs::write(dir.path().join(".user.ron.tmp-4242"), "half").unwrap();
-        std::fs::write(dir.path().join(".notes.txt.tmp"), "not ours").unwrap();
-        store
-            .update::<UserData, _, String>(|d| {
-                d.toggle_star("x");
-                Ok(())
-            })
-            .unwrap();
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, [".notes.txt.tmp", "opsdeck.lock", "user.ron"]);
-    }
-
-    #[test]
-    fn the_stamp_changes_with_every_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        assert_eq!(store.stamp::<UserData>(), None);
-        let first = store
-            .update::<UserData, _, String>(|d| {
-                d.toggle_star("x");
-                Ok(())
-            })
-            .unwrap()
-            .stamp;
-        let second = store
-            .update::<UserData, _, String>(|d| {
-                d.toggle_star("x");
-                Ok(())
-            })
-            .unwrap()
-            .stamp;
-        assert!(first.is_some() && second.is_some());
-        assert_ne!(first, second);
-        assert_eq!(store.stamp::<UserData>(), second);
-    }
-}
+mod tests;
