@@ -90,21 +90,34 @@ impl Shooter {
             let v = i.viewport();
             (v.native_pixels_per_point.unwrap_or(1.0), v.monitor_size)
         });
-        let [w, h] = self.request.size;
-        let want = [(w * native).round() as usize, (h * native).round() as usize];
-        let [got_w, got_h] = image.size;
-        if got_w.abs_diff(want[0]) <= 2 && got_h.abs_diff(want[1]) <= 2 {
-            return Ok(());
+        match size_problem(self.request.size, image.size, native, monitor) {
+            Some(problem) => Err(problem),
+            None => Ok(()),
         }
-        let screen = monitor.map_or(String::new(), |m| {
-            format!(" (the screen is {:.0}x{:.0})", m.x, m.y)
-        });
-        Err(format!(
-            "the window came out {got_w}x{got_h} pixels, not the {w:.0}x{h:.0} asked for{screen}; \
-             give a --size that fits the screen, or start Xvfb with a larger screen \
-             (e.g. Xvfb :99 -screen 0 1920x1600x24)"
-        ))
     }
+}
+
+/// What is wrong when a window of `want` points came out as a `got`-pixel picture.
+fn size_problem(
+    want: [f32; 2],
+    got: [usize; 2],
+    native: f32,
+    monitor: Option<egui::Vec2>,
+) -> Option<String> {
+    let [w, h] = want;
+    let pixels = [(w * native).round() as usize, (h * native).round() as usize];
+    let [got_w, got_h] = got;
+    if got_w.abs_diff(pixels[0]) <= 2 && got_h.abs_diff(pixels[1]) <= 2 {
+        return None;
+    }
+    let screen = monitor.map_or(String::new(), |m| {
+        format!(" (the screen is {:.0}x{:.0})", m.x, m.y)
+    });
+    Some(format!(
+        "the window came out {got_w}x{got_h} pixels, not the {w:.0}x{h:.0} asked for{screen}; \
+         give a --size that fits the screen, or start Xvfb with a larger screen \
+         (e.g. Xvfb :99 -screen 0 1920x1600x24)"
+    ))
 }
 
 /// Writes the image as a PNG, through a temporary file so no partial PNG is ever left.
@@ -145,6 +158,24 @@ pub fn parse_size(text: &str) -> Result<[f32; 2], String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_the_screen_cannot_fit_is_an_error() {
+        assert_eq!(size_problem([800.0, 600.0], [800, 600], 1.0, None), None);
+        assert_eq!(size_problem([800.0, 600.0], [1600, 1200], 2.0, None), None);
+        let problem = size_problem(
+            [1180.0, 1400.0],
+            [1180, 1200],
+            1.0,
+            Some(egui::vec2(1600.0, 1200.0)),
+        )
+        .unwrap();
+        assert!(
+            problem.contains("1180x1200 pixels, not the 1180x1400"),
+            "{problem}"
+        );
+        assert!(problem.contains("the screen is 1600x1200"), "{problem}");
+    }
 
     #[test]
     fn sizes() {
