@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::{Filter, StudyInput, entry_links, where_from};
+use super::{Filter, StudyInput, entry_links, stem, where_from};
 use crate::model::KnowledgeBase;
 use crate::model::study::srs::Grade;
 use crate::model::study::{LETTERS, Question};
@@ -291,14 +291,7 @@ impl CardsTab {
                 ui.set_width(ui.available_width());
                 where_from(ui, kb, &q);
                 ui.add_space(4.0);
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&q.stem)
-                            .size(16.0)
-                            .color(ui.visuals().strong_text_color()),
-                    )
-                    .wrap(),
-                );
+                stem(ui, q.stem.as_str());
                 ui.add_space(8.0);
                 if q.is_card() {
                     if self.shown {

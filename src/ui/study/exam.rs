@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::cards::{RowLook, option_row};
-use super::{StudyInput, entry_links, where_from};
+use super::{StudyInput, entry_links, stem, where_from};
 use crate::model::KnowledgeBase;
 use crate::model::study::Question;
 use crate::model::study::exam::{Report, Sitting, draw, report};
@@ -171,14 +171,7 @@ impl ExamTab {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 where_from(ui, kb, q);
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&q.stem)
-                            .size(16.0)
-                            .color(ui.visuals().strong_text_color()),
-                    )
-                    .wrap(),
-                );
+                stem(ui, q.stem.as_str());
                 ui.add_space(8.0);
                 for (i, o) in q.options.iter().enumerate() {
                     let look = RowLook {

@@ -176,6 +176,18 @@ impl StudyView {
 }
 
 /// A domain and task line, small, above a question.
+/// A question's text, large and in the strong colour; a scenario's lines stay lines.
+fn stem(ui: &mut egui::Ui, text: &str) {
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(text)
+                .size(16.0)
+                .color(ui.visuals().strong_text_color()),
+        )
+        .wrap(),
+    );
+}
+
 fn where_from(ui: &mut egui::Ui, kb: &KnowledgeBase, q: &Question) {
     let task = q.tasks.first().cloned().unwrap_or_default();
     let title = kb
