@@ -107,13 +107,22 @@ impl PreparedWord {
         let mut typo_docs: Vec<u8> = Vec::new();
         if typo {
             typo_docs = vec![0; index.docs.len()];
-            for (token, postings) in &index.vocab {
-                // One edit leaves the first letter in place, or swaps or removes it.
-                let plausible = token.len() + 1 >= chars.len()
-                    && (token[0] == chars[0]
-                        || token[0] == chars[1]
-                        || token.get(1) == Some(&chars[0]));
-                if !plausible || !typo_prefix_match(&chars, token) {
+            // One edit leaves the first letter in place, or swaps or removes it.
+            let mut slots: Vec<u32> = [
+                index.by_first.get(&chars[0]),
+                index.by_first.get(&chars[1]),
+                index.by_second.get(&chars[0]),
+            ]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .collect();
+            slots.sort_unstable();
+            slots.dedup();
+            for slot in slots {
+                let (token, postings) = &index.vocab[slot as usize];
+                if token.len() + 1 < chars.len() || !typo_prefix_match(&chars, token) {
                     continue;
                 }
                 for p in postings {

@@ -236,6 +236,11 @@ pub struct SearchIndex {
     normalized: Vec<Span>,
     /// Every distinct word (folded) of the knowledge base, as chars, with where it occurs.
     vocab: Vec<(Vec<char>, Vec<Posting>)>,
+    /// Vocabulary slots by a word's first and by its second character: a word one edit
+    /// from a query word shares its first character, or has it second, or starts with the
+    /// query's second character, so the typo scan reads only these lists.
+    by_first: HashMap<char, Vec<u32>>,
+    by_second: HashMap<char, Vec<u32>>,
     matcher: SkimMatcherV2,
 }
 
@@ -333,6 +338,16 @@ impl SearchIndex {
         for (i, &rank) in title_rank.iter().enumerate() {
             by_rank[rank as usize] = i as u32;
         }
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::default();
+        let mut by_second: HashMap<char, Vec<u32>> = HashMap::default();
+        for (slot, (chars, _)) in vocab.iter().enumerate() {
+            if let Some(&c) = chars.first() {
+                by_first.entry(c).or_default().push(slot as u32);
+            }
+            if let Some(&c) = chars.get(1) {
+                by_second.entry(c).or_default().push(slot as u32);
+            }
+        }
         SearchIndex {
             docs,
             by_rank,
@@ -340,6 +355,8 @@ impl SearchIndex {
             names: name_spans,
             normalized: normalized_spans,
             vocab,
+            by_first,
+            by_second,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }

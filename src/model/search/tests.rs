@@ -277,3 +277,50 @@ fn postings_keep_the_entry_and_both_flags() {
         assert_eq!((p.doc(), p.in_name(), p.in_title()), (doc, true, title));
     }
 }
+
+#[test]
+fn the_typo_scan_reads_every_word_one_edit_could_reach() {
+    // The reference: every vocabulary word, filtered as the buckets promise to.
+    let kb = KnowledgeBase::builtin();
+    let index = SearchIndex::new(&kb);
+    for q in [
+        "cloudfromation",
+        "beanstlak",
+        "firehouse",
+        "lmabda",
+        "alias",
+        "kinesiss",
+        "pipline",
+        "ambda",
+        "inesis",
+    ] {
+        let word = PreparedWord::new(q, &index);
+        let chars: Vec<char> = q.chars().collect();
+        let mut want = vec![0u8; index.docs.len()];
+        for (token, postings) in &index.vocab {
+            let plausible = token.len() + 1 >= chars.len()
+                && (token[0] == chars[0]
+                    || token[0] == chars[1]
+                    || token.get(1) == Some(&chars[0]));
+            if !plausible || !matching::typo_prefix_match(&chars, token) {
+                continue;
+            }
+            for p in postings {
+                let tier = if p.in_title() {
+                    Tier::Title
+                } else if p.in_name() {
+                    Tier::Names
+                } else {
+                    Tier::Body
+                };
+                let slot = &mut want[p.doc() as usize];
+                let code = 1 + tier as u8;
+                if *slot == 0 || code < *slot {
+                    *slot = code;
+                }
+            }
+        }
+        assert!(want.iter().any(|&c| c != 0), "{q:?} reaches some word");
+        assert_eq!(word.typo_docs, want, "{q:?}");
+    }
+}
