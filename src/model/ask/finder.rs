@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// The most content words a question may have and still be checked for a whole name.
+const MAX_NAME_WORDS: usize = 4;
+
 /// Keyword search and question answering behind one call, as the search view and
 /// `opsdeck search`/`ask` use them. The relevance index is built on the first question.
 #[derive(Debug)]
@@ -77,10 +80,28 @@ impl Finder {
             .collect::<Vec<_>>()
             .join(" ");
         let question_like = looks_like_question(&words);
-        // A question is never a whole name, so the keyword tiers are skipped for it; a short
-        // query runs them first (they are what typing needs, at a keystroke's cost).
+        // A short query runs the keyword tiers first (they are what typing needs, at a
+        // keystroke's cost). A question only asks them whether its content words, stop words
+        // left out, are a whole name: "can AWS CloudFormation" is about AWS CloudFormation.
         let keyword = if question_like {
-            Vec::new()
+            let content: Vec<&str> = words
+                .split_whitespace()
+                .filter(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    !w.is_empty() && !tokens::is_stop_word(&w)
+                })
+                .collect();
+            if content.is_empty() || content.len() > MAX_NAME_WORDS {
+                Vec::new()
+            } else {
+                self.keyword(kb)
+                    .search(&Query::parse(&content.join(" ")))
+                    .into_iter()
+                    .filter(|h| h.tier == Tier::Exact)
+                    .collect()
+            }
         } else {
             let index = self.keyword(kb);
             match cache {
