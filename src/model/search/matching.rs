@@ -126,14 +126,7 @@ impl PreparedWord {
                     continue;
                 }
                 for p in postings {
-                    let tier = if p.in_title() {
-                        Tier::Title
-                    } else if p.in_name() {
-                        Tier::Names
-                    } else {
-                        Tier::Body
-                    };
-                    let code = 1 + tier as u8;
+                    let code = 1 + p.tier() as u8;
                     let slot = &mut typo_docs[p.doc() as usize];
                     if *slot == 0 || code < *slot {
                         *slot = code;

@@ -214,6 +214,17 @@ impl Posting {
         self.0 & Self::TITLE != 0
     }
 
+    /// The best tier the word reaches in this entry.
+    fn tier(self) -> Tier {
+        if self.in_title() {
+            Tier::Title
+        } else if self.in_name() {
+            Tier::Names
+        } else {
+            Tier::Body
+        }
+    }
+
     fn mark(&mut self, in_name: bool, in_title: bool) {
         *self = Posting::new(
             self.doc(),

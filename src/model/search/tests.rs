@@ -306,15 +306,8 @@ fn the_typo_scan_reads_every_word_one_edit_could_reach() {
                 continue;
             }
             for p in postings {
-                let tier = if p.in_title() {
-                    Tier::Title
-                } else if p.in_name() {
-                    Tier::Names
-                } else {
-                    Tier::Body
-                };
                 let slot = &mut want[p.doc() as usize];
-                let code = 1 + tier as u8;
+                let code = 1 + p.tier() as u8;
                 if *slot == 0 || code < *slot {
                     *slot = code;
                 }
