@@ -252,28 +252,27 @@ impl UserSession {
         sheet: Option<&str>,
         kb: &KnowledgeBase,
     ) -> Result<String, SessionError> {
-        let result = self.change(|d| {
-            let name = match sheet {
-                Some(name) => name.to_owned(),
-                None => {
-                    let name = d.free_name("My sheet");
-                    d.new_sheet(&name)?;
-                    name
-                }
-            };
-            d.add(&name, &[id], kb)?;
-            Ok(name)
-        });
-        let title = kb.get(id).map_or(id, |e| e.title.as_str()).to_owned();
-        self.report(result, |name| format!("Added {title} to “{name}”."))
+        self.add_entry(id, kb, |_| Ok(sheet.map(str::to_owned)))
     }
 
     /// Adds an entry to the sheet used last (Ctrl+E). With no sheet at all a new one is made;
     /// when the last sheet was deleted elsewhere nothing is written and the user is told.
     pub fn add_to_last(&mut self, id: &str, kb: &KnowledgeBase) -> Result<String, SessionError> {
+        self.add_entry(id, kb, |d| {
+            Ok(d.last_sheet_for_adding()?.map(str::to_owned))
+        })
+    }
+
+    /// Adds an entry to the sheet `pick` names (read under the lock), or to a new "My sheet".
+    fn add_entry(
+        &mut self,
+        id: &str,
+        kb: &KnowledgeBase,
+        pick: impl FnOnce(&UserData) -> Result<Option<String>, SheetError>,
+    ) -> Result<String, SessionError> {
         let result = self.change(|d| {
-            let name = match d.last_sheet_for_adding()? {
-                Some(name) => name.to_owned(),
+            let name = match pick(d)? {
+                Some(name) => name,
                 None => {
                     let name = d.free_name("My sheet");
                     d.new_sheet(&name)?;

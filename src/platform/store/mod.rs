@@ -52,53 +52,47 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     fn set_version(&mut self, version: u32);
 }
 
-impl Document for UserData {
-    const FILE: &'static str = "user.ron";
-    const VERSION: u32 = SCHEMA_VERSION;
-    const WHAT: &'static str = "your sheets, notes and stars";
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn set_version(&mut self, version: u32) {
-        self.version = version;
-    }
+/// Implements [`Document`] for a type with a `version: u32` field.
+macro_rules! document {
+    ($type:ty, $file:literal, $version:expr, $what:literal) => {
+        impl Document for $type {
+            const FILE: &'static str = $file;
+            const VERSION: u32 = $version;
+            const WHAT: &'static str = $what;
+            fn version(&self) -> u32 {
+                self.version
+            }
+            fn set_version(&mut self, version: u32) {
+                self.version = version;
+            }
+        }
+    };
 }
 
-impl Document for crate::model::study::log::StudyLog {
-    const FILE: &'static str = "study.ron";
-    const VERSION: u32 = crate::model::study::log::STUDY_VERSION;
-    const WHAT: &'static str = "your study history and card schedule";
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn set_version(&mut self, version: u32) {
-        self.version = version;
-    }
-}
-
-impl Document for crate::model::mine::MyEntries {
-    const FILE: &'static str = "mine.ron";
-    const VERSION: u32 = crate::model::mine::MINE_VERSION;
-    const WHAT: &'static str = "your own entries";
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn set_version(&mut self, version: u32) {
-        self.version = version;
-    }
-}
-
-impl Document for crate::model::mine::PackList {
-    const FILE: &'static str = "packs.ron";
-    const VERSION: u32 = crate::model::mine::PACKS_VERSION;
-    const WHAT: &'static str = "the list of packs you added";
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn set_version(&mut self, version: u32) {
-        self.version = version;
-    }
-}
+document!(
+    UserData,
+    "user.ron",
+    SCHEMA_VERSION,
+    "your sheets, notes and stars"
+);
+document!(
+    crate::model::study::log::StudyLog,
+    "study.ron",
+    crate::model::study::log::STUDY_VERSION,
+    "your study history and card schedule"
+);
+document!(
+    crate::model::mine::MyEntries,
+    "mine.ron",
+    crate::model::mine::MINE_VERSION,
+    "your own entries"
+);
+document!(
+    crate::model::mine::PackList,
+    "packs.ron",
+    crate::model::mine::PACKS_VERSION,
+    "the list of packs you added"
+);
 
 /// A cheap fingerprint of a file on disk, to notice changes made by another process: every
 /// save is a rename, which gives the file a new inode.
